@@ -1,6 +1,7 @@
 package io.slotbeam.benchmarks;
 
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.field.FrLanes;
 import io.slotbeam.core.field.FrMontgomery;
 import java.math.BigInteger;
 import java.util.Random;
@@ -10,6 +11,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -17,36 +19,55 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One Montgomery multiply in Fr. {@code multiplyChain} feeds each product into the next (latency,
- * as in the S-box); {@code multiplyIndependent} multiplies fixed operands (throughput).
+ * One Montgomery multiply in Fr. {@code scalarChain} feeds each product into the next (latency,
+ * as in an S-box); {@code scalarIndependent} multiplies fixed operands (throughput);
+ * {@code lanes} multiplies {@link FrLanes#LANES} elements at once and reports the time per element.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class FrMultiplyBenchmark {
   private final long[] a = new long[4];
   private final long[] b = new long[4];
   private final long[] product = new long[4];
+  private final long[] laneA = new long[FrLanes.ELEMENT_LONGS];
+  private final long[] laneB = new long[FrLanes.ELEMENT_LONGS];
 
   @Setup
   public void setUp() {
     Random random = new Random(1);
     Fr.of(new BigInteger(253, random)).copyMontgomeryLimbs(a, 0);
     Fr.of(new BigInteger(253, random)).copyMontgomeryLimbs(b, 0);
+    long[] limbs = new long[4];
+    for (int lane = 0; lane < FrLanes.LANES; lane++) {
+      Fr.of(new BigInteger(253, random)).copyCanonicalLimbs(limbs, 0);
+      FrLanes.setLane(laneA, 0, lane, limbs, 0);
+      Fr.of(new BigInteger(253, random)).copyCanonicalLimbs(limbs, 0);
+      FrLanes.setLane(laneB, 0, lane, limbs, 0);
+    }
+    FrLanes.toMontgomery(laneA, 0);
+    FrLanes.toMontgomery(laneB, 0);
   }
 
   @Benchmark
-  public long[] multiplyChain() {
+  public long[] scalarChain() {
     FrMontgomery.mul(a, 0, b, 0, a, 0);
     return a;
   }
 
   @Benchmark
-  public long[] multiplyIndependent() {
+  public long[] scalarIndependent() {
     FrMontgomery.mul(a, 0, b, 0, product, 0);
     return product;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(8)
+  public long[] lanes() {
+    FrLanes.mul(laneA, 0, laneB, 0, laneA, 0);
+    return laneA;
   }
 }

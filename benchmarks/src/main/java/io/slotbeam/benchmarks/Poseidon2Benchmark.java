@@ -1,6 +1,8 @@
 package io.slotbeam.benchmarks;
 
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.field.FrLanes;
+import io.slotbeam.core.hash.CellHasher;
 import io.slotbeam.core.hash.Poseidon2Permutation;
 import io.slotbeam.core.hash.Poseidon2Sponge;
 import io.slotbeam.core.hash.SpongeMerkle;
@@ -11,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -18,42 +21,59 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Poseidon2 at the three sizes slot building uses: one permutation, one 2 KiB cell (rate-2 byte
- * sponge, 34 permutations) and the block root of one 64 KiB block (32 cells and their tree).
+ * Poseidon2 at the sizes slot building uses: one permutation, one 2 KiB cell (rate-2 byte sponge,
+ * 34 permutations) and the root of one 64 KiB block (32 cells and their tree), each on the scalar
+ * path and, where it applies, on the SIMD lanes ({@code *Lanes} report the time per permutation or
+ * per cell).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class Poseidon2Benchmark {
+  private static final int CELLS = 32;
+
+  private final Poseidon2Permutation lanePermutation =
+      new Poseidon2Permutation(FrLanes.ARITHMETIC);
   private final long[] state = new long[Poseidon2Permutation.STATE_LONGS];
-  private final byte[] cell = new byte[2048];
-  private final byte[] block = new byte[65536];
+  private final long[] laneState = new long[lanePermutation.stateLongs()];
+  private final byte[] block = new byte[CELLS * 2048];
 
   @Setup
   public void setUp() {
     Fr.of(1).copyMontgomeryLimbs(state, 0);
     Fr.of(2).copyMontgomeryLimbs(state, 4);
-    Random random = new Random(2);
-    random.nextBytes(cell);
-    random.nextBytes(block);
+    new Random(2).nextBytes(block);
   }
 
   @Benchmark
-  public long[] permutation() {
-    Poseidon2Permutation.permute(state);
+  public long[] permutationScalar() {
+    Poseidon2Permutation.SCALAR.permute(state);
     return state;
   }
 
   @Benchmark
-  public Fr cell2KiB() {
-    return Poseidon2Sponge.hashBytes(cell);
+  @OperationsPerInvocation(8)
+  public long[] permutationLanes() {
+    lanePermutation.permute(laneState);
+    return laneState;
   }
 
   @Benchmark
-  public Fr blockRoot64KiB() {
+  public Fr cell2KiBScalar() {
+    return Poseidon2Sponge.hashBytes(block, 0, 2048);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CELLS)
+  public Fr[] cell2KiBFastest() {
+    return CellHasher.fastest().hashCells(block, 0, 2048, CELLS);
+  }
+
+  @Benchmark
+  public Fr blockRoot64KiBFastest() {
     return SpongeMerkle.digest(block, 2048);
   }
 }

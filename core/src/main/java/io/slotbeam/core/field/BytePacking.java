@@ -37,14 +37,24 @@ public final class BytePacking {
   }
 
   /**
-   * Writes the Montgomery limbs of element {@code index} of {@code data[offset, offset + length)}
-   * into {@code dest[destOffset, destOffset + 4)}.
+   * Writes the Montgomery limbs ({@link FrMontgomery}) of element {@code index} of {@code
+   * data[offset, offset + length)} into {@code dest[destOffset, destOffset + 4)}.
    */
   public static void loadElement(
       byte[] data, int offset, int length, int index, long[] dest, int destOffset) {
+    loadCanonicalLimbs(data, offset, length, index, dest, destOffset);
+    FrMontgomery.toMontgomery(dest, destOffset);
+  }
+
+  /**
+   * Writes the four little-endian 64-bit limbs of the integer of element {@code index} of {@code
+   * data[offset, offset + length)} into {@code dest[destOffset, destOffset + 4)}.
+   */
+  public static void loadCanonicalLimbs(
+      byte[] data, int offset, int length, int index, long[] dest, int destOffset) {
     int start = index * CHUNK;
     int available = Math.min(CHUNK, length - start);
-    if (index < 0 || available < 0 || (available == CHUNK && index == length / CHUNK)) {
+    if (index < 0 || index >= elementCount(length)) {
       throw new IndexOutOfBoundsException(
           "element " + index + " not in [0, " + elementCount(length) + ")");
     }
@@ -75,6 +85,5 @@ public final class BytePacking {
     dest[destOffset + 1] = l1;
     dest[destOffset + 2] = l2;
     dest[destOffset + 3] = l3;
-    FrMontgomery.toMontgomery(dest, destOffset);
   }
 }

@@ -85,6 +85,19 @@ public final class Fr implements Comparable<Fr> {
     return ofCanonicalLimbs(limbs);
   }
 
+  /**
+   * The element whose canonical integer has the little-endian limbs {@code limbs[offset, offset +
+   * 4)}; rejects an integer {@code >= r}.
+   */
+  public static Fr fromCanonicalLimbs(long[] limbs, int offset) {
+    long[] copy = Arrays.copyOfRange(limbs, offset, offset + 4);
+    if (!FrMontgomery.isCanonical(copy[0], copy[1], copy[2], copy[3])) {
+      throw new NonCanonicalFieldElementException(
+          "limbs " + Arrays.toString(copy) + " encode an integer not below r");
+    }
+    return ofCanonicalLimbs(copy);
+  }
+
   /** Wraps limbs that are already in Montgomery form (length 4, value below r); takes a copy. */
   public static Fr ofMontgomeryLimbs(long[] limbs, int offset) {
     return new Fr(Arrays.copyOfRange(limbs, offset, offset + 4));
@@ -125,9 +138,19 @@ public final class Fr implements Comparable<Fr> {
     return (mont[0] | mont[1] | mont[2] | mont[3]) == 0;
   }
 
+  /** A copy of the four Montgomery limbs. */
+  long[] montgomeryLimbs() {
+    return mont.clone();
+  }
+
   /** Copies the Montgomery limbs into {@code dest} at {@code offset}. */
   public void copyMontgomeryLimbs(long[] dest, int offset) {
     System.arraycopy(mont, 0, dest, offset, 4);
+  }
+
+  /** Copies the little-endian limbs of the canonical integer into {@code dest} at {@code offset}. */
+  public void copyCanonicalLimbs(long[] dest, int offset) {
+    System.arraycopy(canonicalLimbs(), 0, dest, offset, 4);
   }
 
   /** The canonical integer, in {@code [0, r)}. */

@@ -21,7 +21,7 @@ public final class Poseidon2Compressor implements KeyedCompressor<Fr> {
     left.copyMontgomeryLimbs(state, 0);
     right.copyMontgomeryLimbs(state, 4);
     KEYS[key].copyMontgomeryLimbs(state, 8);
-    Poseidon2Permutation.permute(state);
+    Poseidon2Permutation.SCALAR.permute(state);
     return Fr.ofMontgomeryLimbs(state, 0);
   }
 

@@ -14,23 +14,24 @@ public final class SpongeMerkle {
   private SpongeMerkle() {}
 
   /** The digest of {@code data[offset, offset + length)} in pieces of {@code chunkSize} bytes. */
-  public static Fr digest(byte[] data, int offset, int length, int chunkSize) {
+  public static Fr digest(byte[] data, int offset, int length, int chunkSize, CellHasher hasher) {
     if (chunkSize <= 0) {
       throw new IllegalArgumentException("chunk size " + chunkSize + " must be positive");
     }
     MerkleRootAccumulator<Fr> tree = new MerkleRootAccumulator<>(Poseidon2Compressor.INSTANCE);
-    int end = offset + length;
-    int start = offset;
-    do {
-      int pieceLength = Math.min(chunkSize, end - start);
-      tree.add(Poseidon2Sponge.hashBytes(data, start, pieceLength));
-      start += chunkSize;
-    } while (start < end);
+    int fullPieces = length / chunkSize;
+    for (Fr hash : hasher.hashCells(data, offset, chunkSize, fullPieces)) {
+      tree.add(hash);
+    }
+    int tail = length - fullPieces * chunkSize;
+    if (tail > 0 || length == 0) {
+      tree.add(Poseidon2Sponge.hashBytes(data, offset + fullPieces * chunkSize, tail));
+    }
     return tree.root();
   }
 
-  /** The digest of all of {@code data}. */
+  /** The digest of all of {@code data}, with the fastest {@link CellHasher}. */
   public static Fr digest(byte[] data, int chunkSize) {
-    return digest(data, 0, data.length, chunkSize);
+    return digest(data, 0, data.length, chunkSize, CellHasher.fastest());
   }
 }
