@@ -144,61 +144,27 @@ public final class FrLanes {
    * then subtracts r where the value is at least r.
    */
   private static void reduceOnce(long[] z, int zo) {
-    LongVector t0 = LongVector.fromArray(S, z, zo + 0 * L);
-    LongVector t1 = LongVector.fromArray(S, z, zo + 1 * L);
-    LongVector t2 = LongVector.fromArray(S, z, zo + 2 * L);
-    LongVector t3 = LongVector.fromArray(S, z, zo + 3 * L);
-    LongVector t4 = LongVector.fromArray(S, z, zo + 4 * L);
-    LongVector t5 = LongVector.fromArray(S, z, zo + 5 * L);
-    LongVector t6 = LongVector.fromArray(S, z, zo + 6 * L);
-    LongVector t7 = LongVector.fromArray(S, z, zo + 7 * L);
-    LongVector t8 = LongVector.fromArray(S, z, zo + 8 * L);
-    t1 = t1.add(t0.lanewise(VectorOperators.LSHR, BITS));
-    t0 = t0.and(MASK);
-    t2 = t2.add(t1.lanewise(VectorOperators.LSHR, BITS));
-    t1 = t1.and(MASK);
-    t3 = t3.add(t2.lanewise(VectorOperators.LSHR, BITS));
-    t2 = t2.and(MASK);
-    t4 = t4.add(t3.lanewise(VectorOperators.LSHR, BITS));
-    t3 = t3.and(MASK);
-    t5 = t5.add(t4.lanewise(VectorOperators.LSHR, BITS));
-    t4 = t4.and(MASK);
-    t6 = t6.add(t5.lanewise(VectorOperators.LSHR, BITS));
-    t5 = t5.and(MASK);
-    t7 = t7.add(t6.lanewise(VectorOperators.LSHR, BITS));
-    t6 = t6.and(MASK);
-    t8 = t8.add(t7.lanewise(VectorOperators.LSHR, BITS));
-    t7 = t7.and(MASK);
-    // d = t - r, the borrow carried by arithmetic shifts; d8 < 0 exactly when t < r.
-    LongVector d0 = t0.sub(Q[0]);
-    LongVector d1 = t1.sub(Q[1]).add(d0.lanewise(VectorOperators.ASHR, BITS));
-    d0 = d0.and(MASK);
-    LongVector d2 = t2.sub(Q[2]).add(d1.lanewise(VectorOperators.ASHR, BITS));
-    d1 = d1.and(MASK);
-    LongVector d3 = t3.sub(Q[3]).add(d2.lanewise(VectorOperators.ASHR, BITS));
-    d2 = d2.and(MASK);
-    LongVector d4 = t4.sub(Q[4]).add(d3.lanewise(VectorOperators.ASHR, BITS));
-    d3 = d3.and(MASK);
-    LongVector d5 = t5.sub(Q[5]).add(d4.lanewise(VectorOperators.ASHR, BITS));
-    d4 = d4.and(MASK);
-    LongVector d6 = t6.sub(Q[6]).add(d5.lanewise(VectorOperators.ASHR, BITS));
-    d5 = d5.and(MASK);
-    LongVector d7 = t7.sub(Q[7]).add(d6.lanewise(VectorOperators.ASHR, BITS));
-    d6 = d6.and(MASK);
-    LongVector d8 = t8.sub(Q[8]).add(d7.lanewise(VectorOperators.ASHR, BITS));
-    d7 = d7.and(MASK);
-    VectorMask<Long> atLeastR = d8.compare(VectorOperators.GE, 0);
-    t0.blend(d0, atLeastR).intoArray(z, zo + 0 * L);
-    t1.blend(d1, atLeastR).intoArray(z, zo + 1 * L);
-    t2.blend(d2, atLeastR).intoArray(z, zo + 2 * L);
-    t3.blend(d3, atLeastR).intoArray(z, zo + 3 * L);
-    t4.blend(d4, atLeastR).intoArray(z, zo + 4 * L);
-    t5.blend(d5, atLeastR).intoArray(z, zo + 5 * L);
-    t6.blend(d6, atLeastR).intoArray(z, zo + 6 * L);
-    t7.blend(d7, atLeastR).intoArray(z, zo + 7 * L);
-    t8.blend(d8, atLeastR).intoArray(z, zo + 8 * L);
+    LongVector carry = LongVector.zero(S);
+    for (int j = 0; j < LIMBS; j++) {
+      LongVector t = LongVector.fromArray(S, z, zo + j * L).add(carry);
+      carry = t.lanewise(VectorOperators.LSHR, BITS);
+      t.and(MASK).intoArray(z, zo + j * L);
+    }
+    // t - r, its borrow carried by arithmetic shifts, is negative exactly when t < r: one pass
+    // finds the sign, a second writes the difference where it is not negative.
+    LongVector borrow = LongVector.zero(S);
+    for (int j = 0; j < LIMBS; j++) {
+      borrow = LongVector.fromArray(S, z, zo + j * L).sub(Q[j]).add(borrow).lanewise(VectorOperators.ASHR, BITS);
+    }
+    VectorMask<Long> atLeastR = borrow.compare(VectorOperators.EQ, 0);
+    borrow = LongVector.zero(S);
+    for (int j = 0; j < LIMBS; j++) {
+      LongVector t = LongVector.fromArray(S, z, zo + j * L);
+      LongVector d = t.sub(Q[j]).add(borrow);
+      borrow = d.lanewise(VectorOperators.ASHR, BITS);
+      t.blend(d.and(MASK), atLeastR).intoArray(z, zo + j * L);
+    }
   }
-
 
   /** Converts every lane from plain limbs to Montgomery form, in place. */
   public static void toMontgomery(long[] x, int xo) {
