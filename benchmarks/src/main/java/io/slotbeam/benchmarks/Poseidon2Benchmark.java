@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2) // the lane kernels take seconds to reach C2
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class Poseidon2Benchmark {
@@ -55,7 +55,7 @@ public class Poseidon2Benchmark {
   }
 
   @Benchmark
-  @OperationsPerInvocation(8)
+  @OperationsPerInvocation(8) // FrLanes.LANES on 512-bit vectors
   public long[] permutationLanes() {
     lanePermutation.permute(laneState);
     return laneState;
@@ -70,6 +70,11 @@ public class Poseidon2Benchmark {
   @OperationsPerInvocation(CELLS)
   public Fr[] cell2KiBFastest() {
     return CellHasher.fastest().hashCells(block, 0, 2048, CELLS);
+  }
+
+  @Benchmark
+  public Fr blockRoot64KiBScalar() {
+    return SpongeMerkle.digest(block, 0, block.length, 2048, CellHasher.scalar());
   }
 
   @Benchmark

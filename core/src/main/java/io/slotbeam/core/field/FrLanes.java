@@ -1,6 +1,7 @@
 package io.slotbeam.core.field;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -194,8 +195,8 @@ public final class FrLanes {
   }
 
   /** Reads lane {@code lane} of a block of plain, normalised limbs as canonical 64-bit limbs. */
-  public static void getLane(long[] x, int xo, int lane, long[] plain, int po) {
-    java.util.Arrays.fill(plain, po, po + 4, 0L);
+  private static void getLane(long[] x, int xo, int lane, long[] plain, int po) {
+    Arrays.fill(plain, po, po + 4, 0L);
     for (int j = 0; j < LIMBS; j++) {
       long limb = x[xo + j * L + lane];
       int bit = j * BITS;
@@ -205,6 +206,34 @@ public final class FrLanes {
       if (shift + BITS > 64 && word + 1 < 4) {
         plain[po + word + 1] |= limb >>> (64 - shift);
       }
+    }
+  }
+
+  /**
+   * Writes {@code values[from, from + count)} into lanes {@code 0..count-1} of the block at {@code
+   * x[xo]}, in Montgomery form; the other lanes get zero.
+   */
+  public static void load(long[] x, int xo, Fr[] values, int from, int count) {
+    long[] limbs = new long[4];
+    for (int lane = 0; lane < L; lane++) {
+      if (lane < count) {
+        values[from + lane].copyCanonicalLimbs(limbs, 0);
+      } else {
+        Arrays.fill(limbs, 0L);
+      }
+      setLane(x, xo, lane, limbs, 0);
+    }
+    toMontgomery(x, xo);
+  }
+
+  /** Reads lanes {@code 0..count-1} of the block at {@code x[xo]} into {@code out[to, to + count)}. */
+  public static void store(long[] x, int xo, Fr[] out, int to, int count) {
+    long[] plain = Arrays.copyOfRange(x, xo, xo + ELEMENT_LONGS);
+    fromMontgomery(plain, 0);
+    long[] limbs = new long[4];
+    for (int lane = 0; lane < count; lane++) {
+      getLane(plain, 0, lane, limbs, 0);
+      out[to + lane] = Fr.fromCanonicalLimbs(limbs, 0);
     }
   }
 
@@ -219,7 +248,7 @@ public final class FrLanes {
     long[] limbs = split(value);
     long[] block = new long[ELEMENT_LONGS];
     for (int j = 0; j < LIMBS; j++) {
-      java.util.Arrays.fill(block, j * L, (j + 1) * L, limbs[j]);
+      Arrays.fill(block, j * L, (j + 1) * L, limbs[j]);
     }
     return block;
   }

@@ -14,8 +14,7 @@ final class LaneCellHasher implements CellHasher {
     static final LaneCellHasher INSTANCE = new LaneCellHasher();
   }
 
-  private final Poseidon2Sponge sponge =
-      new Poseidon2Sponge(new Poseidon2Permutation(FrLanes.ARITHMETIC));
+  private final Poseidon2Sponge sponge = new Poseidon2Sponge(Poseidon2Permutation.lanes());
 
   private LaneCellHasher() {}
 
@@ -47,11 +46,7 @@ final class LaneCellHasher implements CellHasher {
                 }
                 FrLanes.toMontgomery(dest, 0);
               });
-      FrLanes.fromMontgomery(state, 0);
-      for (int lane = 0; lane < used; lane++) {
-        FrLanes.getLane(state, 0, lane, limbs, 0);
-        hashes[first + lane] = Fr.fromCanonicalLimbs(limbs, 0);
-      }
+      FrLanes.store(state, 0, hashes, first, used);
     }
     return hashes;
   }

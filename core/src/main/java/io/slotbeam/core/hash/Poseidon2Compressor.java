@@ -1,7 +1,9 @@
 package io.slotbeam.core.hash;
 
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.field.VectorSupport;
 import io.slotbeam.core.merkle.KeyedCompressor;
+import java.util.List;
 
 /**
  * Keyed 2-to-1 Poseidon2 compression (spec datapath §4.5): {@code compress(a, b, key) =
@@ -13,6 +15,9 @@ public final class Poseidon2Compressor implements KeyedCompressor<Fr> {
 
   private static final Fr[] KEYS = {Fr.of(0), Fr.of(1), Fr.of(2), Fr.of(3)};
 
+  /** Below this many pairs, one lane permutation (8 states) costs more than scalar ones. */
+  private static final int LANES_WORTH_IT = 2;
+
   private Poseidon2Compressor() {}
 
   @Override
@@ -23,6 +28,15 @@ public final class Poseidon2Compressor implements KeyedCompressor<Fr> {
     KEYS[key].copyMontgomeryLimbs(state, 8);
     Poseidon2Permutation.SCALAR.permute(state);
     return Fr.ofMontgomeryLimbs(state, 0);
+  }
+
+  /** Hashes the pairs side by side in SIMD lanes where {@link VectorSupport} says they are fast. */
+  @Override
+  public List<Fr> compressAll(List<Fr> lefts, List<Fr> rights, int key) {
+    if (VectorSupport.fastLanes() && lefts.size() >= LANES_WORTH_IT) {
+      return LaneCompressor.compressAll(lefts, rights, key);
+    }
+    return KeyedCompressor.super.compressAll(lefts, rights, key);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.slotbeam.core.hash;
 
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.field.FrLanes;
 import io.slotbeam.core.field.FrMontgomery;
 import io.slotbeam.core.field.LimbArithmetic;
 import java.math.BigInteger;
@@ -37,6 +38,18 @@ public final class Poseidon2Permutation {
     this.externalConstants =
         constants(field, Arrays.stream(Poseidon2RoundConstants.EXTERNAL).flatMap(Arrays::stream));
     this.internalConstants = constants(field, Arrays.stream(Poseidon2RoundConstants.INTERNAL));
+  }
+
+  /**
+   * The permutation over {@link FrLanes}, one state per lane; only for callers that checked
+   * {@link io.slotbeam.core.field.VectorSupport} (it loads the Vector API).
+   */
+  static Poseidon2Permutation lanes() {
+    return Lanes.INSTANCE;
+  }
+
+  private static final class Lanes {
+    static final Poseidon2Permutation INSTANCE = new Poseidon2Permutation(FrLanes.ARITHMETIC);
   }
 
   /** Permutes {@code (s0, s1, s2)} and returns the new state. */

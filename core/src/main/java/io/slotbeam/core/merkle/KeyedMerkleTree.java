@@ -33,13 +33,15 @@ public final class KeyedMerkleTree<H> {
     layers.add(layer);
     boolean bottom = true;
     while (bottom || layer.size() > 1) {
-      List<H> next = new ArrayList<>((layer.size() + 1) / 2);
       int pairs = layer.size() / 2;
+      List<H> lefts = new ArrayList<>(pairs);
+      List<H> rights = new ArrayList<>(pairs);
       for (int i = 0; i < pairs; i++) {
-        next.add(
-            compressor.compress(
-                layer.get(2 * i), layer.get(2 * i + 1), KeyedCompressor.key(bottom, false)));
+        lefts.add(layer.get(2 * i));
+        rights.add(layer.get(2 * i + 1));
       }
+      List<H> next =
+          new ArrayList<>(compressor.compressAll(lefts, rights, KeyedCompressor.key(bottom, false)));
       if (layer.size() % 2 == 1) {
         next.add(
             compressor.compress(

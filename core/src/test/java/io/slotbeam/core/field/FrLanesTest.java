@@ -24,19 +24,18 @@ class FrLanesTest {
 
   private static long[] block(BigInteger[] values) {
     long[] block = new long[FrLanes.ELEMENT_LONGS];
+    Fr[] elements = new Fr[LANES];
     for (int lane = 0; lane < LANES; lane++) {
-      FrLanes.setLane(block, 0, lane, FrMontgomery.limbsOf(values[lane]), 0);
+      elements[lane] = Fr.of(values[lane]);
     }
-    FrLanes.toMontgomery(block, 0);
+    FrLanes.load(block, 0, elements, 0, LANES);
     return block;
   }
 
   private static BigInteger lane(long[] block, int lane) {
-    long[] plain = block.clone();
-    FrLanes.fromMontgomery(plain, 0);
-    long[] limbs = new long[4];
-    FrLanes.getLane(plain, 0, lane, limbs, 0);
-    return Fr.fromCanonicalLimbs(limbs, 0).toBigInteger();
+    Fr[] elements = new Fr[LANES];
+    FrLanes.store(block, 0, elements, 0, LANES);
+    return elements[lane].toBigInteger();
   }
 
   @Test
