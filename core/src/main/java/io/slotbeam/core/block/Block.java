@@ -6,11 +6,14 @@ import io.slotbeam.core.cid.Multihash;
 import java.nio.ByteBuffer;
 
 /**
- * A data or parity block and its CID: CIDv1, {@code codex-block}, sha2-256 of the full (padded)
- * bytes (spec datapath §1.3, {@code nim-codex: codex/blocktype.nim}). Immutable: the bytes are
- * copied in and only handed out read-only or as copies.
+ * A block and its CID: CIDv1, sha2-256 of the full (padded) bytes, content codec {@code
+ * codex-block} for data and parity or {@code codex-manifest} for manifests (spec datapath §1.3,
+ * {@code nim-codex: codex/blocktype.nim}). Immutable: the bytes are copied in and only handed out
+ * read-only or as copies.
  */
 public final class Block {
+  private static final Block EMPTY = new Block(Cid.emptyBlock(), new byte[0]);
+
   private final Cid cid;
   private final byte[] data;
 
@@ -19,9 +22,35 @@ public final class Block {
     this.data = data;
   }
 
-  /** The block of {@code data} (copied), with its CID computed. */
+  /** The data block of {@code data} (copied), with its {@code codex-block} CID computed. */
   public static Block of(byte[] data) {
-    return wrap(data.clone());
+    return of(Multicodec.CODEX_BLOCK, data);
+  }
+
+  /** The block of {@code data} (copied) with the given content codec. */
+  public static Block of(Multicodec codec, byte[] data) {
+    byte[] copy = data.clone();
+    return new Block(Cid.of(codec, Multihash.sha256(copy)), copy);
+  }
+
+  /**
+   * The block of {@code data} named {@code cid}, checking that the bytes hash to it: how every
+   * store hands out what it read.
+   *
+   * @throws CorruptBlockException if they do not
+   */
+  public static Block verified(Cid cid, byte[] data) {
+    Multihash actual = Multihash.sha256(data);
+    if (!actual.equals(cid.multihash())) {
+      throw new CorruptBlockException(
+          "block " + cid + " holds " + data.length + " bytes whose " + actual + " does not match");
+    }
+    return new Block(cid, data.clone());
+  }
+
+  /** The zero-length block of the empty CID (spec §1.4), never stored. */
+  public static Block empty() {
+    return EMPTY;
   }
 
   /** Takes ownership of {@code data}: the caller must not change it afterwards. */

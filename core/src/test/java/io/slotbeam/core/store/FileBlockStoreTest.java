@@ -1,0 +1,78 @@
+package io.slotbeam.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slotbeam.core.block.Block;
+import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.hash.Sha256Digest;
+import io.slotbeam.core.merkle.CodexTree;
+import io.slotbeam.core.merkle.KeyedMerkleTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileBlockStoreTest extends BlockStoreContract {
+  @TempDir Path root;
+
+  @Override
+  protected BlockStore newStore() throws IOException {
+    return FileBlockStore.open(root);
+  }
+
+  @Override
+  protected void corrupt(Cid cid) throws IOException {
+    try (Stream<Path> files = Files.walk(root.resolve("blocks"))) {
+      Path file = files.filter(p -> p.getFileName().toString().equals(cid.toString())).findFirst().orElseThrow();
+      byte[] bytes = Files.readAllBytes(file);
+      bytes[0] ^= 1;
+      Files.write(file, bytes);
+    }
+  }
+
+  @Test
+  void leavesNoTemporaryFilesBehind() throws IOException {
+    store.put(Block.of(new byte[] {1, 2, 3}));
+    try (Stream<Path> files = Files.walk(root)) {
+      assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+    }
+  }
+
+  @Test
+  void reopeningRemovesTemporaryFilesOfACrashAndKeepsBlocks() throws IOException {
+    Block block = Block.of(new byte[] {4, 5, 6});
+    store.put(block);
+    Path stale = root.resolve("blocks").resolve(".half-written.1234.tmp");
+    Files.write(stale, new byte[] {0});
+    BlockStore reopened = FileBlockStore.open(root);
+    assertFalse(Files.exists(stale));
+    assertTrue(reopened.has(block.cid()));
+  }
+
+  @Test
+  void treesSurviveReopening() throws IOException {
+    KeyedMerkleTree<Sha256Digest> tree = CodexTree.build(List.of(Block.of(new byte[] {7}).cid()));
+    Cid treeCid = CodexTree.rootCid(tree.root());
+    store.putTree(treeCid, tree);
+    assertEquals(tree.root(), FileBlockStore.open(root).tree(treeCid).orElseThrow().root());
+  }
+
+  @Test
+  void tamperedTreeFileIsAnError() throws IOException {
+    List<Cid> cids = List.of(Block.of(new byte[] {7}).cid(), Block.of(new byte[] {8}).cid());
+    KeyedMerkleTree<Sha256Digest> tree = CodexTree.build(cids);
+    Cid treeCid = CodexTree.rootCid(tree.root());
+    store.putTree(treeCid, tree);
+    Path file = root.resolve("trees").resolve(treeCid.toString());
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length - 1] ^= 1; // the root node's last byte
+    Files.write(file, bytes);
+    assertThrows(RuntimeException.class, () -> FileBlockStore.open(root).tree(treeCid));
+  }
+}
