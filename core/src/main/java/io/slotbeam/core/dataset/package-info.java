@@ -1,0 +1,6 @@
+/**
+ * The jobs that compose core into a Codex dataset in a {@link io.slotbeam.core.store.BlockStore}:
+ * {@link io.slotbeam.core.dataset.Upload} (blocks, tree, plain manifest). Erasure coding and
+ * repair follow in {@code core.erasure}.
+ */
+package io.slotbeam.core.dataset;
