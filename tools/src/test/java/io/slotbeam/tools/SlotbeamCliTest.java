@@ -27,7 +27,7 @@ class SlotbeamCliTest {
         new SlotbeamCli(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            List.of(new DemoCommand(), new HashCommand()));
+            List.of(new DemoCommand(), new EncodeCommand(), new HashCommand(), new ManifestCommand()));
     return cli.run(args);
   }
 
@@ -110,5 +110,67 @@ class SlotbeamCliTest {
     assertEquals(0, run("demo", "--size", "70000"));
     assertTrue(stdout().contains("matches nim-codex"), stdout());
     assertTrue(stdout().contains("blocks      2 of 65,536 bytes"), stdout());
+  }
+
+  private static byte[] workedExampleFile() {
+    byte[] data = new byte[2 * 65536 + 1000];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i % 251);
+    }
+    return data;
+  }
+
+  @Test
+  void encodeStoresTheWorkedExampleAndPrintsItsManifestCid() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path repo = dir.resolve("repo");
+    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--json"));
+    JsonNode json = new ObjectMapper().readTree(stdout());
+    assertEquals("zDvZRwzmAh1vuhtYihUxtE3QzRdaKQPpvX974i4sNpRGLeZtH9gV", json.get("manifestCid").asText());
+    assertEquals("zDzSvJTf5E1aE445jwefxoK8bjAnsiyoQp4FA6tL5KEepLEybu9b", json.get("treeCid").asText());
+    assertEquals(3, json.get("blocks").asInt());
+  }
+
+  @Test
+  void encodingTwiceLeavesTheSameFilesAndNoTemporaries() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path repo = dir.resolve("repo");
+    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString()));
+    List<Path> first = listFiles(repo);
+    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString()));
+    assertEquals(first, listFiles(repo));
+    assertTrue(first.stream().noneMatch(p -> p.toString().endsWith(".tmp")), first.toString());
+  }
+
+  @Test
+  void manifestPrintsStoredBytesAsHexAndJson() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path repo = dir.resolve("repo");
+    run("encode", file.toString(), "--repo", repo.toString());
+    out.reset();
+    String cid = "zDvZRwzmAh1vuhtYihUxtE3QzRdaKQPpvX974i4sNpRGLeZtH9gV";
+    assertEquals(0, run("manifest", cid, "--repo", repo.toString(), "--hex"));
+    assertEquals(
+        "0a380a2601839a031220479f8581f9fb093eef5176dec2fb968dc1c21cb9dbef3d11ce9a254882180e721080800418e8870820829a0328123002",
+        stdout().trim());
+    out.reset();
+    assertEquals(0, run("manifest", cid, "--repo", repo.toString()));
+    assertEquals(132072, new ObjectMapper().readTree(stdout()).get("datasetSize").asLong());
+  }
+
+  @Test
+  void manifestOfAMissingOrNonManifestCidFails() {
+    String repo = dir.resolve("repo").toString();
+    assertEquals(1, run("manifest", "zDvZRwzmAh1vuhtYihUxtE3QzRdaKQPpvX974i4sNpRGLeZtH9gV", "--repo", repo));
+    assertTrue(stderr().contains("is not in the store"), stderr());
+    assertEquals(1, run("manifest", "zDxWB8EDEf7mgddfbCh5HVYp4772Ri9N2XAutMVYx275bfWnnQmy", "--repo", repo));
+    assertEquals(1, run("manifest", "not-a-cid", "--repo", repo));
+    assertEquals(2, run("manifest", "zDvZRwzmAh1vuhtYihUxtE3QzRdaKQPpvX974i4sNpRGLeZtH9gV"));
+  }
+
+  private static List<Path> listFiles(Path root) throws IOException {
+    try (var files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    }
   }
 }
