@@ -1,0 +1,113 @@
+package io.slotbeam.core.erasure;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.dataset.Upload;
+import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.manifest.StoredManifests;
+import io.slotbeam.core.store.InMemoryBlockStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DatasetEncoderTest {
+  private final InMemoryBlockStore store = new InMemoryBlockStore();
+  private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final DatasetEncoder encoder = new DatasetEncoder(store, workers, LeopardEncoder.fastest());
+
+  @AfterEach
+  void stopWorkers() {
+    workers.shutdownNow();
+  }
+
+  /** Spec §8: 132,072 bytes, byte i = i mod 251. */
+  private static byte[] workedExampleFile() {
+    byte[] data = new byte[2 * 65536 + 1000];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i % 251);
+    }
+    return data;
+  }
+
+  private Upload.Stored upload(byte[] data, int blockSize) throws IOException {
+    return Upload.store(new ByteArrayInputStream(data), blockSize, Optional.empty(), Optional.empty(), store);
+  }
+
+  @Test
+  void workedExampleGivesTheSpecProtectedTreeAndManifest() throws IOException {
+    Upload.Stored plain = upload(workedExampleFile(), 65536);
+    Upload.Stored protectedDataset = encoder.protect(plain.manifest(), 2, 1);
+    Manifest manifest = protectedDataset.manifest();
+    assertEquals("zDzSvJTf9c8aYWUkM2tk7FT1R1Z6kqjqMQCDXurLCZwXzHikMveJ", manifest.treeCid().toString());
+    assertEquals("zDvZRwzm4Sdws42DEEr9wYVda57V5nStdeb5gEQWdXjfEjoGMqwj", protectedDataset.manifestCid().toString());
+    assertEquals(393216, manifest.datasetSize());
+    assertEquals(
+        "zDxWB8ED5SmnCcCZTcWHUYKWFJ9a3nXGAsSKiSBRg7KXVdLnYshT",
+        store.leaf(manifest.treeCid(), 4).orElseThrow().blockCid().toString());
+    assertEquals(Cid.emptyBlock(), store.leaf(manifest.treeCid(), 3).orElseThrow().blockCid());
+    assertEquals(
+        store.leaf(manifest.treeCid(), 1).orElseThrow().blockCid(),
+        store.leaf(manifest.treeCid(), 5).orElseThrow().blockCid(),
+        "parity of block 1 and a padding block is block 1");
+    assertEquals(manifest, StoredManifests.get(store, protectedDataset.manifestCid()));
+  }
+
+  @Test
+  void parityOfEveryGroupIsTheLeopardParityOfItsSteppedBlocks() throws IOException {
+    byte[] data = new byte[10 * 1024 - 100];
+    new Random(1).nextBytes(data);
+    Manifest manifest = encoder.protect(upload(data, 1024).manifest(), 4, 2).manifest();
+    SteppedLayout layout = new SteppedLayout(10, 4, 2);
+    for (int s = 0; s < layout.steps(); s++) {
+      byte[][] groupData = new byte[4][];
+      long[] indices = layout.dataIndices(s);
+      for (int i = 0; i < 4; i++) {
+        groupData[i] = store.get(manifest.treeCid(), (int) indices[i]).orElseThrow().data();
+        if (layout.isPadding(indices[i])) {
+          groupData[i] = new byte[1024];
+        }
+      }
+      byte[][] parity = LeopardEncoder.scalar().encode(groupData, 2);
+      for (int j = 0; j < 2; j++) {
+        assertArrayEquals(
+            parity[j], store.get(manifest.treeCid(), (int) layout.parityIndex(s, j)).orElseThrow().data());
+      }
+    }
+  }
+
+  @Test
+  void protectingAgainStoresNothingNew() throws IOException {
+    Manifest plain = upload(workedExampleFile(), 65536).manifest();
+    Upload.Stored first = encoder.protect(plain, 2, 1);
+    int stored = store.size();
+    assertEquals(first, encoder.protect(plain, 2, 1));
+    assertEquals(stored, store.size());
+  }
+
+  @Test
+  void refusesParametersTheCodeOrTheDatasetCannotTake() throws IOException {
+    Manifest plain = upload(workedExampleFile(), 65536).manifest();
+    assertThrows(InvalidErasureParamsException.class, () -> encoder.protect(plain, 2, 3));
+    var tooSmall = assertThrows(IllegalArgumentException.class, () -> encoder.protect(plain, 4, 1));
+    assertTrue(tooSmall.getMessage().contains("too small for K = 4"), tooSmall.getMessage());
+    Manifest odd = upload(new byte[100], 100).manifest();
+    assertThrows(InvalidErasureParamsException.class, () -> encoder.protect(odd, 1, 1));
+  }
+
+  @Test
+  void refusesToProtectAMissingBlock() throws IOException {
+    Manifest plain = upload(workedExampleFile(), 65536).manifest();
+    store.delete(store.leaf(plain.treeCid(), 0).orElseThrow().blockCid());
+    var error = assertThrows(IllegalStateException.class, () -> encoder.protect(plain, 2, 1));
+    assertTrue(error.getMessage().contains("block 0"), error.getMessage());
+  }
+}
