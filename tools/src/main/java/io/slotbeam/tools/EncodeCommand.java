@@ -3,6 +3,9 @@ package io.slotbeam.tools;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotbeam.core.block.Chunker;
 import io.slotbeam.core.dataset.Upload;
+import io.slotbeam.core.erasure.DatasetEncoder;
+import io.slotbeam.core.erasure.ErasureParams;
+import io.slotbeam.core.erasure.LeopardEncoder;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
@@ -16,8 +19,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code slotbeam encode FILE --repo DIR}: stores a file as a Codex dataset (blocks, tree, plain
- * manifest) and prints what it made. Re-running on the same file stores nothing new.
+ * {@code slotbeam encode FILE --repo DIR [--ec-k K --ec-m M]}: stores a file as a Codex dataset
+ * (blocks, tree, plain manifest), erasure-codes it when asked (parity, protected tree and
+ * manifest), and prints what it made. Re-running on the same file stores nothing new, and a run
+ * killed midway can simply be run again.
  */
 final class EncodeCommand implements Command {
   private static final int MAX_BLOCK_SIZE = 1 << 30;
@@ -52,6 +57,10 @@ final class EncodeCommand implements Command {
             Option.builder().longOpt("filename").hasArg().argName("NAME").desc("file name to record in the manifest").get())
         .addOption(
             Option.builder().longOpt("mimetype").hasArg().argName("TYPE").desc("MIME type to record in the manifest").get())
+        .addOption(
+            Option.builder().longOpt("ec-k").hasArg().argName("K").desc("erasure-code with K data blocks per group").get())
+        .addOption(
+            Option.builder().longOpt("ec-m").hasArg().argName("M").desc("parity blocks per group (with --ec-k)").get())
         .addOption(Option.builder().longOpt("json").desc("print the result as JSON").get());
   }
 
@@ -60,6 +69,7 @@ final class EncodeCommand implements Command {
     Path file = Arguments.readableFile(Arguments.single(line, "FILE"));
     int blockSize =
         (int) Arguments.longOption(line, "block-size", 1, MAX_BLOCK_SIZE, Chunker.DEFAULT_BLOCK_SIZE);
+    Optional<ErasureParams> erasure = erasureParameters(line, blockSize);
     BlockStore store = RepoOption.open(line);
     Upload.Stored plain;
     try (InputStream in = Files.newInputStream(file)) {
@@ -71,25 +81,70 @@ final class EncodeCommand implements Command {
               Optional.ofNullable(line.getOptionValue("mimetype")),
               store);
     }
+    Optional<Upload.Stored> protectedDataset = Optional.empty();
+    if (erasure.isPresent()) {
+      protectedDataset =
+          Optional.of(
+              Workers.run(
+                  workers ->
+                      new DatasetEncoder(store, workers, LeopardEncoder.fastest())
+                          .protect(plain.manifest(), erasure.get().k(), erasure.get().m())));
+    }
     if (line.hasOption("json")) {
-      Json.print(out, json(plain));
+      ObjectNode json = summary(plain);
+      protectedDataset.ifPresent(p -> json.set("protected", protectedSummary(p)));
+      Json.print(out, json);
     } else {
-      Manifest manifest = plain.manifest();
-      out.printf("manifest    %s%n", plain.manifestCid());
-      out.printf("treeCid     %s%n", manifest.treeCid());
-      out.printf(
-          "dataset     %,d bytes in %d blocks of %,d bytes%n",
-          manifest.datasetSize(), manifest.blocksCount(), manifest.blockSize());
+      printSummary(out, "", plain);
+      protectedDataset.ifPresent(p -> printSummary(out, "protected ", p));
     }
     return ExitCode.OK;
   }
 
-  private static ObjectNode json(Upload.Stored plain) {
+  /**
+   * K and M from {@code --ec-k} and {@code --ec-m}, checked before anything is stored, or empty
+   * without erasure coding.
+   */
+  private static Optional<ErasureParams> erasureParameters(CommandLine line, int blockSize) {
+    if (!line.hasOption("ec-k")) {
+      if (line.hasOption("ec-m")) {
+        throw new UsageException("--ec-m needs --ec-k");
+      }
+      return Optional.empty();
+    }
+    int k = (int) Arguments.longOption(line, "ec-k", 1, 65536, 0);
+    int m = (int) Arguments.longOption(line, "ec-m", 0, 65536, 1);
+    return Optional.of(new ErasureParams(k, m, blockSize));
+  }
+
+  private static void printSummary(PrintStream out, String prefix, Upload.Stored dataset) {
+    Manifest manifest = dataset.manifest();
+    out.printf("%-22s%s%n", prefix + "manifest", dataset.manifestCid());
+    out.printf("%-22s%s%n", prefix + "treeCid", manifest.treeCid());
+    manifest
+        .erasure()
+        .ifPresent(e -> out.printf("%-22sK = %d, M = %d%n", prefix + "erasure", e.ecK(), e.ecM()));
+    out.printf(
+        "%-22s%,d bytes in %d blocks of %,d bytes%n",
+        prefix + "dataset", manifest.datasetSize(), manifest.blocksCount(), manifest.blockSize());
+  }
+
+  private static ObjectNode summary(Upload.Stored dataset) {
     ObjectNode json = Json.object();
-    json.put("manifestCid", plain.manifestCid().toString());
-    json.put("treeCid", plain.manifest().treeCid().toString());
-    json.put("datasetSize", plain.manifest().datasetSize());
-    json.put("blocks", plain.manifest().blocksCount());
+    json.put("manifestCid", dataset.manifestCid().toString());
+    json.put("treeCid", dataset.manifest().treeCid().toString());
+    json.put("datasetSize", dataset.manifest().datasetSize());
+    json.put("blocks", dataset.manifest().blocksCount());
+    return json;
+  }
+
+  private static ObjectNode protectedSummary(Upload.Stored dataset) {
+    ObjectNode json = Json.object();
+    json.put("manifestCid", dataset.manifestCid().toString());
+    json.put("treeCid", dataset.manifest().treeCid().toString());
+    json.put("ecK", dataset.manifest().erasure().orElseThrow().ecK());
+    json.put("ecM", dataset.manifest().erasure().orElseThrow().ecM());
+    json.put("blocks", dataset.manifest().blocksCount());
     return json;
   }
 }

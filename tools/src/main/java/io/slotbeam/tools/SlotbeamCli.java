@@ -35,7 +35,7 @@ public final class SlotbeamCli {
 
   public static void main(String[] args) {
     SlotbeamCli cli =
-        new SlotbeamCli(System.out, System.err, List.of(new DemoCommand(), new EncodeCommand(), new HashCommand(), new ManifestCommand()));
+        new SlotbeamCli(System.out, System.err, List.of(new DemoCommand(), new EncodeCommand(), new HashCommand(), new ManifestCommand(), new RepairCommand()));
     System.exit(cli.run(args));
   }
 

@@ -27,7 +27,7 @@ class SlotbeamCliTest {
         new SlotbeamCli(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            List.of(new DemoCommand(), new EncodeCommand(), new HashCommand(), new ManifestCommand()));
+            List.of(new DemoCommand(), new EncodeCommand(), new HashCommand(), new ManifestCommand(), new RepairCommand()));
     return cli.run(args);
   }
 
@@ -172,5 +172,52 @@ class SlotbeamCliTest {
     try (var files = Files.walk(root)) {
       return files.filter(Files::isRegularFile).sorted().toList();
     }
+  }
+
+  @Test
+  void encodeWithErasurePrintsTheSpecProtectedManifestAndRepairRestoresABlock() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path repo = dir.resolve("repo");
+    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1", "--json"));
+    JsonNode json = new ObjectMapper().readTree(stdout()).get("protected");
+    String cid = json.get("manifestCid").asText();
+    assertEquals("zDvZRwzm4Sdws42DEEr9wYVda57V5nStdeb5gEQWdXjfEjoGMqwj", cid);
+    assertEquals("zDzSvJTf9c8aYWUkM2tk7FT1R1Z6kqjqMQCDXurLCZwXzHikMveJ", json.get("treeCid").asText());
+    assertEquals(6, json.get("blocks").asInt());
+
+    Path block0 = listFiles(repo).stream()
+        .filter(p -> p.getFileName().toString().equals("zDxWB8ED3dHw7Hob9QRy364ZULERsk7CRtaLCfVD2igGJgsgdpfj"))
+        .findFirst()
+        .orElseThrow();
+    Files.delete(block0);
+    out.reset();
+    assertEquals(0, run("repair", cid, "--repo", repo.toString()));
+    assertTrue(stdout().contains("restored 1 block at indices [0]"), stdout());
+    assertTrue(Files.exists(block0));
+  }
+
+  @Test
+  void repairFailsWhenAGroupLostMoreThanM() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path repo = dir.resolve("repo");
+    run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1");
+    for (Path block : listFiles(repo.resolve("blocks"))) {
+      if (block.getFileName().toString().startsWith("zDxWB8ED")) {
+        Files.delete(block);
+      }
+    }
+    out.reset();
+    assertEquals(1, run("repair", "zDvZRwzm4Sdws42DEEr9wYVda57V5nStdeb5gEQWdXjfEjoGMqwj", "--repo", repo.toString()));
+    assertTrue(stdout().contains("could not restore groups [0, 1]"), stdout());
+  }
+
+  @Test
+  void badErasureParametersAreRefusedBeforeAnythingIsStored() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path repo = dir.resolve("repo");
+    assertEquals(1, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "3"));
+    assertTrue(stderr().contains("m = 3 parity blocks exceeds k = 2 data blocks"), stderr());
+    assertFalse(Files.exists(repo), "nothing is created");
+    assertEquals(2, run("encode", file.toString(), "--repo", repo.toString(), "--ec-m", "1"));
   }
 }
