@@ -1,5 +1,7 @@
 package io.slotbeam.core.erasure;
 
+import io.slotbeam.core.field.VectorSupport;
+
 /**
  * The inner loops of Leopard coding, each over a whole run of bytes: XOR, multiply-add by a
  * constant, and the two FFT butterflies (spec datapath §6.9, "Butterflies"). Runs are {@code
@@ -44,11 +46,11 @@ abstract class BufferKernel {
    * --add-modules=jdk.incubator.vector}. Correct on any CPU, fast where byte shuffles are native.
    */
   static BufferKernel vector() {
-    if (!vectorModulePresent()) {
+    if (!VectorSupport.modulePresent()) {
       throw new IllegalStateException(
           "the vector erasure kernel needs the JVM flag --add-modules=jdk.incubator.vector");
     }
-    return VectorProbe.kernel();
+    return VectorBufferKernel.INSTANCE;
   }
 
   /** The vector kernel where it pays (module present, at least 256-bit vectors), else scalar. */
@@ -56,31 +58,11 @@ abstract class BufferKernel {
     return Fastest.KERNEL;
   }
 
-  static boolean vectorModulePresent() {
-    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-  }
-
   private static final class Fastest {
-    static final BufferKernel KERNEL = detect();
-
-    private static BufferKernel detect() {
-      if (!Boolean.parseBoolean(System.getProperty("slotbeam.erasure.vector", "true"))
-          || !vectorModulePresent()
-          || VectorProbe.preferredBits() < 256) {
-        return ScalarBufferKernel.INSTANCE;
-      }
-      return VectorProbe.kernel();
-    }
-  }
-
-  /** Touches the Vector API only once the module is known to be present. */
-  private static final class VectorProbe {
-    static int preferredBits() {
-      return jdk.incubator.vector.ByteVector.SPECIES_PREFERRED.vectorBitSize();
-    }
-
-    static BufferKernel kernel() {
-      return VectorBufferKernel.INSTANCE;
-    }
+    static final BufferKernel KERNEL =
+        Boolean.parseBoolean(System.getProperty("slotbeam.erasure.vector", "true"))
+                && VectorSupport.preferredBits() >= 256
+            ? VectorBufferKernel.INSTANCE
+            : ScalarBufferKernel.INSTANCE;
   }
 }

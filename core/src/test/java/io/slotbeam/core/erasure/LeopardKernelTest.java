@@ -112,7 +112,7 @@ class LeopardKernelTest {
   @Test
   void fastestKernelIsTheVectorOneWhereByteVectorsHaveAtLeast256Bits() {
     // Surefire runs with --add-modules=jdk.incubator.vector (root pom).
-    assertTrue(BufferKernel.vectorModulePresent());
+    assertTrue(io.slotbeam.core.field.VectorSupport.modulePresent());
     boolean wide = jdk.incubator.vector.ByteVector.SPECIES_PREFERRED.vectorBitSize() >= 256;
     assertEquals(
         wide ? "vector256" : "scalar",
