@@ -23,6 +23,9 @@ import java.util.concurrent.Executor;
  * zeros for the code and the empty CID in the protected tree, never stored. Stores the parity, the
  * protected tree and the protected manifest.
  *
+ * <p>Only the Stepped layout is offered: nim-codex's encoder also accepts Linear, but its groups
+ * then collide and the result cannot be decoded (the quirk of spec §6.3).
+ *
  * <p>Groups run on the caller's {@link Executor}; each holds K + M blocks while it runs, so memory
  * is bounded by block size and worker count, never by the dataset. Re-running stores nothing new.
  */

@@ -4,6 +4,7 @@ import io.slotbeam.core.block.Block;
 import io.slotbeam.core.block.CorruptBlockException;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.hash.Sha256Digest;
+import io.slotbeam.core.indexing.StrategyType;
 import io.slotbeam.core.manifest.ErasureInfo;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.merkle.CodexTree;
@@ -51,6 +52,11 @@ public final class DatasetRepairer {
                 () ->
                     new IllegalArgumentException(
                         "manifest of " + manifest.treeCid() + " is not protected: nothing to repair from"));
+    if (erasure.protectedStrategy() != StrategyType.STEPPED) {
+      throw new IllegalArgumentException(
+          "manifest of " + manifest.treeCid() + " uses the " + erasure.protectedStrategy()
+              + " erasure layout, which nim-codex cannot decode either (spec §6.3): only Stepped is supported");
+    }
     List<Cid> leaves = DatasetTrees.leafCids(store, manifest.treeCid());
     long originalBlocks = manifest.originalBlocksCount();
     SteppedLayout layout = new SteppedLayout(originalBlocks, erasure.ecK(), erasure.ecM());

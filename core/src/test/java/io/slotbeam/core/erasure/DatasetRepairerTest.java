@@ -3,10 +3,13 @@ package io.slotbeam.core.erasure;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.dataset.Upload;
+import io.slotbeam.core.indexing.StrategyType;
+import io.slotbeam.core.manifest.ErasureInfo;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.store.InMemoryBlockStore;
 import java.io.ByteArrayInputStream;
@@ -117,5 +120,30 @@ class DatasetRepairerTest {
     DatasetRepairer.Report report = repairer.repair(manifest);
     assertTrue(report.complete());
     assertEquals(List.of(), report.restored());
+  }
+
+  @Test
+  void refusesALinearErasureLayout() throws IOException {
+    protect(2, 1);
+    ErasureInfo erasure = manifest.erasure().orElseThrow();
+    Manifest linear =
+        new Manifest(
+            manifest.treeCid(),
+            manifest.datasetSize(),
+            manifest.blockSize(),
+            manifest.codec(),
+            manifest.hcodec(),
+            manifest.filename(),
+            manifest.mimetype(),
+            Optional.of(
+                new ErasureInfo(
+                    erasure.ecK(),
+                    erasure.ecM(),
+                    erasure.originalTreeCid(),
+                    erasure.originalDatasetSize(),
+                    StrategyType.LINEAR,
+                    Optional.empty())));
+    var error = assertThrows(IllegalArgumentException.class, () -> repairer.repair(linear));
+    assertTrue(error.getMessage().contains("only Stepped is supported"), error.getMessage());
   }
 }
