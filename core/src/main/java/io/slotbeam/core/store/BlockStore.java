@@ -5,6 +5,7 @@ import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.hash.Sha256Compressor;
 import io.slotbeam.core.hash.Sha256Digest;
 import io.slotbeam.core.merkle.CodexTree;
+import io.slotbeam.core.merkle.CodexTreeCodec;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.merkle.MerkleProof;
 import java.io.IOException;
@@ -33,11 +34,37 @@ public interface BlockStore {
   /** Removes the block named {@code cid}, if stored (for repair, tests and maintenance). */
   void delete(Cid cid) throws IOException;
 
-  /** Stores the SHA-256 tree whose root CID is {@code treeCid}, unless already stored. */
-  void putTree(Cid treeCid, KeyedMerkleTree<Sha256Digest> tree) throws IOException;
+  /**
+   * Stores {@code bytes} about the object named {@code key} (a dataset tree under its treeCid, a
+   * slot tree under its slot-root CID), unless something is already stored under that key. Kept
+   * apart from blocks: the same CID may name a block and its metadata.
+   */
+  void putMetadata(Cid key, byte[] bytes) throws IOException;
 
-  /** The stored tree named {@code treeCid}, or empty. */
-  Optional<KeyedMerkleTree<Sha256Digest>> tree(Cid treeCid) throws IOException;
+  /** The metadata stored under {@code key}, or empty. */
+  Optional<byte[]> metadata(Cid key) throws IOException;
+
+  /** Stores the SHA-256 tree whose root CID is {@code treeCid}, in the §3.5 encoding. */
+  default void putTree(Cid treeCid, KeyedMerkleTree<Sha256Digest> tree) throws IOException {
+    Cid actual = CodexTree.rootCid(tree.root());
+    if (!actual.equals(treeCid)) {
+      throw new IllegalArgumentException("tree has root " + actual + ", not " + treeCid);
+    }
+    putMetadata(treeCid, CodexTreeCodec.encode(tree));
+  }
+
+  /** The stored tree named {@code treeCid}, rebuilt from its leaves and checked, or empty. */
+  default Optional<KeyedMerkleTree<Sha256Digest>> tree(Cid treeCid) throws IOException {
+    Optional<byte[]> bytes = metadata(treeCid);
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    KeyedMerkleTree<Sha256Digest> tree = CodexTreeCodec.decode(bytes.get());
+    if (!CodexTree.rootCid(tree.root()).equals(treeCid)) {
+      throw new IllegalStateException("tree stored under " + treeCid + " has another root");
+    }
+    return Optional.of(tree);
+  }
 
   /** A block's CID and its proof in a stored tree. */
   record Leaf(Cid blockCid, MerkleProof<Sha256Digest> proof) {}

@@ -2,12 +2,9 @@ package io.slotbeam.core.store;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
-import com.google.common.util.concurrent.UncheckedExecutionException;
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.hash.Sha256Digest;
-import io.slotbeam.core.merkle.CodexTree;
-import io.slotbeam.core.merkle.CodexTreeCodec;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,7 +18,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +25,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  * DIR/blocks/ab/zDxWB8ED…   the block whose sha2-256 digest starts with byte 0xab
- * DIR/trees/zDzSvJT…        a dataset's SHA-256 tree in the CodexTree encoding (spec §3.5)
+ * DIR/metadata/zDzSvJT…     a dataset's SHA-256 tree in the CodexTree encoding (spec §3.5)
+ * DIR/metadata/zE2PfUHW…    a slot's Poseidon2 tree, for sampling
  * </pre>
  *
  * Each file is written to a temporary name in its folder, forced to disk and renamed into place,
@@ -40,20 +37,20 @@ public final class FileBlockStore implements BlockStore {
   private static final String TEMP_SUFFIX = ".tmp";
 
   private final Path blocks;
-  private final Path trees;
+  private final Path metadata;
   private final Cache<Cid, KeyedMerkleTree<Sha256Digest>> treeCache =
       CacheBuilder.newBuilder().maximumSize(8).build();
 
   private FileBlockStore(Path root) {
     this.blocks = root.resolve("blocks");
-    this.trees = root.resolve("trees");
+    this.metadata = root.resolve("metadata");
   }
 
   /** Opens (creating if needed) the store in {@code root}, removing temporary files of a crash. */
   public static FileBlockStore open(Path root) throws IOException {
     FileBlockStore store = new FileBlockStore(root);
     Files.createDirectories(store.blocks);
-    Files.createDirectories(store.trees);
+    Files.createDirectories(store.metadata);
     try (Stream<Path> files = Files.walk(root)) {
       for (Path stale : (Iterable<Path>) files.filter(FileBlockStore::isTemporary)::iterator) {
         Files.deleteIfExists(stale);
@@ -96,38 +93,36 @@ public final class FileBlockStore implements BlockStore {
   }
 
   @Override
-  public void putTree(Cid treeCid, KeyedMerkleTree<Sha256Digest> tree) throws IOException {
-    Cid actual = CodexTree.rootCid(tree.root());
-    if (!actual.equals(treeCid)) {
-      throw new IllegalArgumentException("tree has root " + actual + ", not " + treeCid);
-    }
-    Path path = trees.resolve(treeCid.toString());
+  public void putMetadata(Cid key, byte[] bytes) throws IOException {
+    Path path = metadataPath(key);
     if (!Files.exists(path)) {
-      writeAtomically(path, ByteBuffer.wrap(CodexTreeCodec.encode(tree)));
+      writeAtomically(path, ByteBuffer.wrap(bytes));
     }
   }
 
   @Override
-  public Optional<KeyedMerkleTree<Sha256Digest>> tree(Cid treeCid) throws IOException {
-    Path path = trees.resolve(treeCid.toString());
-    if (!Files.exists(path)) {
-      return Optional.empty();
-    }
+  public Optional<byte[]> metadata(Cid key) throws IOException {
     try {
-      return Optional.of(treeCache.get(treeCid, () -> readTree(treeCid, path)));
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    } catch (UncheckedExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+      return Optional.of(Files.readAllBytes(metadataPath(key)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
     }
   }
 
-  private static KeyedMerkleTree<Sha256Digest> readTree(Cid treeCid, Path path) throws IOException {
-    KeyedMerkleTree<Sha256Digest> tree = CodexTreeCodec.decode(Files.readAllBytes(path));
-    if (!CodexTree.rootCid(tree.root()).equals(treeCid)) {
-      throw new IllegalStateException("stored tree " + path + " does not have root " + treeCid);
+  /** Decoding a large tree takes a while, so the last few are kept. */
+  @Override
+  public Optional<KeyedMerkleTree<Sha256Digest>> tree(Cid treeCid) throws IOException {
+    KeyedMerkleTree<Sha256Digest> cached = treeCache.getIfPresent(treeCid);
+    if (cached != null) {
+      return Optional.of(cached);
     }
+    Optional<KeyedMerkleTree<Sha256Digest>> tree = BlockStore.super.tree(treeCid);
+    tree.ifPresent(t -> treeCache.put(treeCid, t));
     return tree;
+  }
+
+  private Path metadataPath(Cid key) {
+    return metadata.resolve(key.toString());
   }
 
   private Path blockPath(Cid cid) {

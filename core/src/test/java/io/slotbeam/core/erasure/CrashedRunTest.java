@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.dataset.Upload;
-import io.slotbeam.core.hash.Sha256Digest;
-import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.store.BlockStore;
 import io.slotbeam.core.store.FileBlockStore;
 import java.io.ByteArrayInputStream;
@@ -76,14 +74,14 @@ class CrashedRunTest {
     }
 
     @Override
-    public void putTree(Cid treeCid, KeyedMerkleTree<Sha256Digest> tree) throws IOException {
+    public void putMetadata(Cid key, byte[] bytes) throws IOException {
       write();
-      inner.putTree(treeCid, tree);
+      inner.putMetadata(key, bytes);
     }
 
     @Override
-    public Optional<KeyedMerkleTree<Sha256Digest>> tree(Cid treeCid) throws IOException {
-      return inner.tree(treeCid);
+    public Optional<byte[]> metadata(Cid key) throws IOException {
+      return inner.metadata(key);
     }
   }
 

@@ -69,7 +69,7 @@ class FileBlockStoreTest extends BlockStoreContract {
     KeyedMerkleTree<Sha256Digest> tree = CodexTree.build(cids);
     Cid treeCid = CodexTree.rootCid(tree.root());
     store.putTree(treeCid, tree);
-    Path file = root.resolve("trees").resolve(treeCid.toString());
+    Path file = root.resolve("metadata").resolve(treeCid.toString());
     byte[] bytes = Files.readAllBytes(file);
     bytes[bytes.length - 1] ^= 1; // the root node's last byte
     Files.write(file, bytes);

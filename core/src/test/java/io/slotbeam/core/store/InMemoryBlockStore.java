@@ -2,9 +2,6 @@ package io.slotbeam.core.store;
 
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
-import io.slotbeam.core.hash.Sha256Digest;
-import io.slotbeam.core.merkle.CodexTree;
-import io.slotbeam.core.merkle.KeyedMerkleTree;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A {@link BlockStore} in maps, for tests; it checks blocks on the way out as every store must. */
 public final class InMemoryBlockStore implements BlockStore {
   private final Map<Cid, byte[]> blocks = new ConcurrentHashMap<>();
-  private final Map<Cid, KeyedMerkleTree<Sha256Digest>> trees = new ConcurrentHashMap<>();
+  private final Map<Cid, byte[]> metadata = new ConcurrentHashMap<>();
 
   @Override
   public void put(Block block) {
@@ -41,17 +38,13 @@ public final class InMemoryBlockStore implements BlockStore {
   }
 
   @Override
-  public void putTree(Cid treeCid, KeyedMerkleTree<Sha256Digest> tree) {
-    Cid actual = CodexTree.rootCid(tree.root());
-    if (!actual.equals(treeCid)) {
-      throw new IllegalArgumentException("tree has root " + actual + ", not " + treeCid);
-    }
-    trees.putIfAbsent(treeCid, tree);
+  public void putMetadata(Cid key, byte[] bytes) {
+    metadata.putIfAbsent(key, bytes.clone());
   }
 
   @Override
-  public Optional<KeyedMerkleTree<Sha256Digest>> tree(Cid treeCid) {
-    return Optional.ofNullable(trees.get(treeCid));
+  public Optional<byte[]> metadata(Cid key) {
+    return Optional.ofNullable(metadata.get(key)).map(byte[]::clone);
   }
 
   /** Flips a bit of a stored block, as a failing disk would. */
