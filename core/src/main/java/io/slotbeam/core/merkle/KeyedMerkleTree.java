@@ -54,6 +54,19 @@ public final class KeyedMerkleTree<H> {
     return new KeyedMerkleTree<>(Collections.unmodifiableList(layers));
   }
 
+  /**
+   * A tree from its stored layers (leaves first), checking only their sizes: the caller trusts the
+   * nodes or checks the paths it uses against a known root (as the sampler does).
+   */
+  public static <H> KeyedMerkleTree<H> fromLayers(List<List<H>> layers) {
+    List<Integer> expected = TreeCodec.layerSizes(layers.isEmpty() ? 0 : layers.get(0).size());
+    List<Integer> actual = layers.stream().map(List::size).toList();
+    if (layers.isEmpty() || layers.get(0).isEmpty() || !expected.equals(actual)) {
+      throw new IllegalArgumentException("tree layers of sizes " + actual + " should be " + expected);
+    }
+    return new KeyedMerkleTree<>(layers.stream().map(List::copyOf).toList());
+  }
+
   public H root() {
     return layers.get(layers.size() - 1).get(0);
   }
