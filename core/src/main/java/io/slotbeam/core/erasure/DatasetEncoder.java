@@ -46,7 +46,7 @@ public final class DatasetEncoder {
       throw new IllegalArgumentException("manifest of " + plain.treeCid() + " is already protected");
     }
     ErasureParams params = new ErasureParams(k, m, plain.blockSize());
-    List<Cid> dataCids = DatasetTrees.leafCids(store, plain.treeCid());
+    List<Cid> dataCids = store.blockCids(plain.treeCid());
     SteppedLayout layout = new SteppedLayout(dataCids.size(), params.k(), params.m());
     Cid[] parityCids = new Cid[Math.toIntExact(layout.total() - layout.rounded())];
 

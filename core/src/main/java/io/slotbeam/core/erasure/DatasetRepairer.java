@@ -57,7 +57,7 @@ public final class DatasetRepairer {
           "manifest of " + manifest.treeCid() + " uses the " + erasure.protectedStrategy()
               + " erasure layout, which nim-codex cannot decode either (spec §6.3): only Stepped is supported");
     }
-    List<Cid> leaves = DatasetTrees.leafCids(store, manifest.treeCid());
+    List<Cid> leaves = store.blockCids(manifest.treeCid());
     long originalBlocks = manifest.originalBlocksCount();
     SteppedLayout layout = new SteppedLayout(originalBlocks, erasure.ecK(), erasure.ecM());
     if (layout.total() != leaves.size()) {

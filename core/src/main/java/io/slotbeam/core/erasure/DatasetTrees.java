@@ -1,7 +1,6 @@
 package io.slotbeam.core.erasure;
 
 import io.slotbeam.core.cid.Cid;
-import io.slotbeam.core.merkle.CodexTree;
 import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,18 +11,6 @@ import java.util.concurrent.CompletionException;
 /** Store reads shared by erasure encoding and repair. */
 final class DatasetTrees {
   private DatasetTrees() {}
-
-  /** The block CIDs of the stored dataset tree {@code treeCid}, in order. */
-  static List<Cid> leafCids(BlockStore store, Cid treeCid) throws IOException {
-    return store
-        .tree(treeCid)
-        .orElseThrow(
-            () -> new IllegalArgumentException("the store has no dataset tree " + treeCid))
-        .leaves()
-        .stream()
-        .map(CodexTree::leafCid)
-        .toList();
-  }
 
   /** The bytes of block {@code index}, which must be stored and intact. */
   static byte[] read(BlockStore store, Cid cid, long index) throws IOException {

@@ -14,9 +14,6 @@ package io.slotbeam.core.slots;
  * @param numSlotBlocks the slot's blocks before padding ({@code steps} of the erasure layout)
  */
 public record SlotGeometry(int blockSize, int cellSize, long numSlotBlocks) {
-  /** Codex's cell size ({@code DefaultCellSize}, spec §2.1). */
-  public static final int DEFAULT_CELL_SIZE = 2048;
-
   public SlotGeometry {
     if (cellSize <= 0 || Integer.bitCount(cellSize) != 1) {
       throw new IllegalArgumentException("cell size " + cellSize + " is not a power of two");

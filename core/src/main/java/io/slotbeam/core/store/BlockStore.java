@@ -9,6 +9,7 @@ import io.slotbeam.core.merkle.CodexTreeCodec;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.merkle.MerkleProof;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,16 @@ public interface BlockStore {
       throw new IllegalStateException("tree stored under " + treeCid + " has another root");
     }
     return Optional.of(tree);
+  }
+
+  /** The block CIDs of the stored dataset tree {@code treeCid}, in order; the tree must be stored. */
+  default List<Cid> blockCids(Cid treeCid) throws IOException {
+    return tree(treeCid)
+        .orElseThrow(() -> new IllegalArgumentException("the store has no dataset tree " + treeCid))
+        .leaves()
+        .stream()
+        .map(CodexTree::leafCid)
+        .toList();
   }
 
   /** A block's CID and its proof in a stored tree. */
