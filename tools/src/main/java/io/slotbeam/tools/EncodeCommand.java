@@ -1,12 +1,17 @@
 package io.slotbeam.tools;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotbeam.core.block.Chunker;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.erasure.DatasetEncoder;
 import io.slotbeam.core.erasure.ErasureParams;
 import io.slotbeam.core.erasure.LeopardEncoder;
+import io.slotbeam.core.hash.CellHasher;
 import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.manifest.VerificationInfo;
+import io.slotbeam.core.slots.DatasetSlots;
+import io.slotbeam.core.slots.SlotGeometry;
 import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +66,13 @@ final class EncodeCommand implements Command {
             Option.builder().longOpt("ec-k").hasArg().argName("K").desc("erasure-code with K data blocks per group").get())
         .addOption(
             Option.builder().longOpt("ec-m").hasArg().argName("M").desc("parity blocks per group (with --ec-k)").get())
+        .addOption(
+            Option.builder()
+                .longOpt("cell-size")
+                .hasArg()
+                .argName("N")
+                .desc("cell size in bytes for the slot trees (default " + VerificationInfo.DEFAULT_CELL_SIZE + ")")
+                .get())
         .addOption(Option.builder().longOpt("json").desc("print the result as JSON").get());
   }
 
@@ -70,6 +82,9 @@ final class EncodeCommand implements Command {
     int blockSize =
         (int) Arguments.longOption(line, "block-size", 1, MAX_BLOCK_SIZE, Chunker.DEFAULT_BLOCK_SIZE);
     Optional<ErasureParams> erasure = erasureParameters(line, blockSize);
+    int cellSize =
+        (int) Arguments.longOption(line, "cell-size", 1, blockSize, VerificationInfo.DEFAULT_CELL_SIZE);
+    SlotGeometry.checkCellSize(blockSize, cellSize); // before anything is stored
     BlockStore store = RepoOption.open(line);
     Upload.Stored plain;
     try (InputStream in = Files.newInputStream(file)) {
@@ -82,23 +97,48 @@ final class EncodeCommand implements Command {
               store);
     }
     Optional<Upload.Stored> protectedDataset = Optional.empty();
+    Optional<DatasetSlots.Built> verifiable = Optional.empty();
     if (erasure.isPresent()) {
-      protectedDataset =
+      ErasureParams params = erasure.get();
+      Upload.Stored protectedStored =
+          Workers.run(
+              workers ->
+                  new DatasetEncoder(store, workers, LeopardEncoder.fastest())
+                      .protect(plain.manifest(), params.k(), params.m()));
+      protectedDataset = Optional.of(protectedStored);
+      verifiable =
           Optional.of(
               Workers.run(
                   workers ->
-                      new DatasetEncoder(store, workers, LeopardEncoder.fastest())
-                          .protect(plain.manifest(), erasure.get().k(), erasure.get().m())));
+                      new DatasetSlots(store, workers, CellHasher.fastest())
+                          .build(protectedStored.manifest(), cellSize)));
     }
     if (line.hasOption("json")) {
       ObjectNode json = summary(plain);
       protectedDataset.ifPresent(p -> json.set("protected", protectedSummary(p)));
+      verifiable.ifPresent(v -> json.set("verifiable", verifiableSummary(v)));
       Json.print(out, json);
     } else {
       printSummary(out, "", plain);
       protectedDataset.ifPresent(p -> printSummary(out, "protected ", p));
+      verifiable.ifPresent(
+          v -> {
+            out.printf("%-22s%s%n", "verifiable manifest", v.verifiable().manifestCid());
+            out.printf("%-22s%s%n", "verifiable verifyRoot", v.verifyRoot());
+            out.printf("%-22s%d%n", "verifiable slots", v.slotRoots().size());
+          });
     }
     return ExitCode.OK;
+  }
+
+  private static ObjectNode verifiableSummary(DatasetSlots.Built built) {
+    ObjectNode json = Json.object();
+    json.put("manifestCid", built.verifiable().manifestCid().toString());
+    json.put("verifyRoot", built.verifyRoot().toDecimal());
+    ArrayNode slotRoots = json.putArray("slotRoots");
+    built.slotRoots().forEach(root -> slotRoots.add(root.toDecimal()));
+    json.put("cellSize", built.verifiable().manifest().verification().orElseThrow().cellSize());
+    return json;
   }
 
   /**

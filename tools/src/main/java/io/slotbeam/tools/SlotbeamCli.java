@@ -34,9 +34,19 @@ public final class SlotbeamCli {
   }
 
   public static void main(String[] args) {
-    SlotbeamCli cli =
-        new SlotbeamCli(System.out, System.err, List.of(new DemoCommand(), new EncodeCommand(), new HashCommand(), new ManifestCommand(), new RepairCommand()));
-    System.exit(cli.run(args));
+    System.exit(new SlotbeamCli(System.out, System.err, commands()).run(args));
+  }
+
+  /** Every command, in the order {@code --help} lists them. */
+  static List<Command> commands() {
+    return List.of(
+        new DemoCommand(),
+        new HashCommand(),
+        new EncodeCommand(),
+        new ManifestCommand(),
+        new RepairCommand(),
+        new SampleCommand(),
+        new CheckInputCommand());
   }
 
   /** Runs one command line and returns the process exit code. */
@@ -83,7 +93,7 @@ public final class SlotbeamCli {
     out.println("usage: slotbeam <command> [options]   (slotbeam <command> --help for details)");
     out.println();
     out.println("commands:");
-    commands.values().forEach(c -> out.printf("  %-10s %s%n", c.name(), c.summary()));
+    commands.values().forEach(c -> out.printf("  %-12s %s%n", c.name(), c.summary()));
     out.println();
     out.println("exit codes: 0 ok, 1 failed check or bad data, 2 bad usage");
   }

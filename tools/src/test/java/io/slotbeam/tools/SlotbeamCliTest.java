@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slotbeam.core.vectors.Vectors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +29,7 @@ class SlotbeamCliTest {
         new SlotbeamCli(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            List.of(new DemoCommand(), new EncodeCommand(), new HashCommand(), new ManifestCommand(), new RepairCommand()));
+            SlotbeamCli.commands());
     return cli.run(args);
   }
 
@@ -223,5 +225,54 @@ class SlotbeamCliTest {
     assertTrue(stderr().contains("m = 3 parity blocks exceeds k = 2 data blocks"), stderr());
     assertFalse(Files.exists(repo), "nothing is created");
     assertEquals(2, run("encode", file.toString(), "--repo", repo.toString(), "--ec-m", "1"));
+  }
+
+  @Test
+  void encodeSampleAndCheckInputWorkTogether() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path repo = dir.resolve("repo");
+    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1", "--json"));
+    JsonNode verifiable = new ObjectMapper().readTree(stdout()).get("verifiable");
+    assertEquals("zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2", verifiable.get("manifestCid").asText());
+    assertEquals(
+        "19495713132223480327656540588819391962835965021248986668431192275097615670921",
+        verifiable.get("verifyRoot").asText());
+    assertEquals(3, verifiable.get("slotRoots").size());
+    assertEquals(2048, verifiable.get("cellSize").asInt());
+
+    Path input = dir.resolve("input.json");
+    assertEquals(
+        0,
+        run("sample", "--repo", repo.toString(), "--manifest", verifiable.get("manifestCid").asText(),
+            "--slot", "1", "--challenge", "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
+            "--out", input.toString()));
+    JsonNode written = new ObjectMapper().readTree(input.toFile());
+    assertEquals(64, written.get("nCellsPerSlot").asInt());
+    assertEquals(
+        "53206320320083115796502214552783413060461247639578808291150702859268522240",
+        written.get("entropy").asText());
+    assertEquals(0, run("check-input", input.toString()));
+
+    ((ObjectNode) written).put("slotIndex", 2);
+    Files.writeString(input, written.toString());
+    err.reset();
+    assertEquals(1, run("check-input", input.toString()));
+    assertEquals(1, stderr().lines().count(), stderr());
+  }
+
+  @Test
+  void sampleNeedsExactlyOneOfEntropyAndChallenge() {
+    assertEquals(
+        2,
+        run("sample", "--repo", dir.toString(), "--manifest", "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2",
+            "--slot", "0", "--out", dir.resolve("x.json").toString()));
+    assertTrue(stderr().contains("exactly one of --entropy and --challenge"), stderr());
+  }
+
+  @Test
+  void checkInputAcceptsTheUpstreamFixture() {
+    String fixture = Vectors.file("codex/circuit-input-fixture.json").toString();
+    assertEquals(0, run("check-input", fixture, "--params", "32,8,5,67,5"), stderr());
+    assertEquals(2, run("check-input", fixture, "--params", "32,8"));
   }
 }

@@ -15,6 +15,17 @@ package io.slotbeam.core.slots;
  */
 public record SlotGeometry(int blockSize, int cellSize, long numSlotBlocks) {
   public SlotGeometry {
+    checkCellSize(blockSize, cellSize);
+    if (numSlotBlocks < 1) {
+      throw new IllegalArgumentException("a slot needs at least one block, got " + numSlotBlocks);
+    }
+  }
+
+  /**
+   * Throws unless {@code cellSize} is a power of two that divides {@code blockSize} into a
+   * power-of-two number of cells, naming the rule it breaks.
+   */
+  public static void checkCellSize(int blockSize, int cellSize) {
     if (cellSize <= 0 || Integer.bitCount(cellSize) != 1) {
       throw new IllegalArgumentException("cell size " + cellSize + " is not a power of two");
     }
@@ -26,9 +37,6 @@ public record SlotGeometry(int blockSize, int cellSize, long numSlotBlocks) {
       throw new IllegalArgumentException(
           "block size " + blockSize + " / cell size " + cellSize + " = " + blockSize / cellSize
               + " cells per block, not a power of two");
-    }
-    if (numSlotBlocks < 1) {
-      throw new IllegalArgumentException("a slot needs at least one block, got " + numSlotBlocks);
     }
   }
 
