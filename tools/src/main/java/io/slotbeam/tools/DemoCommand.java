@@ -9,8 +9,16 @@ import io.slotbeam.core.erasure.DatasetEncoder;
 import io.slotbeam.core.erasure.DatasetRepairer;
 import io.slotbeam.core.erasure.LeopardDecoder;
 import io.slotbeam.core.erasure.LeopardEncoder;
-import io.slotbeam.core.hash.SpongeMerkle;
+import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.hash.CellHasher;
 import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.manifest.VerificationInfo;
+import io.slotbeam.core.slots.CellSelector;
+import io.slotbeam.core.slots.CircuitParams;
+import io.slotbeam.core.slots.DatasetSlots;
+import io.slotbeam.core.slots.ProofInput;
+import io.slotbeam.core.slots.ProofInputChecker;
+import io.slotbeam.core.slots.Sampler;
 import io.slotbeam.core.store.FileBlockStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Random;
@@ -30,8 +39,8 @@ import org.apache.commons.cli.Options;
 /**
  * {@code slotbeam demo}: the main job on embedded defaults. Today: check the upstream upload
  * vector; store a generated dataset; erasure-code it with Codex's default request (K = 2, M = 1);
- * lose a block and repair it; show the Poseidon2 roots of the first blocks, the leaves of the slot
- * trees to come. Later issues extend it to slots, sampling and proofs.
+ * lose a block and repair it; build the slot trees and the verifiable manifest; sample a slot for a
+ * challenge and check the circuit input. Later issues add the proof and its verification.
  */
 final class DemoCommand implements Command {
   /** nim-codex's integration-test upload and its treeCid (spec datapath §2.4). */
@@ -44,8 +53,15 @@ final class DemoCommand implements Command {
   private static final int EC_K = 2;
 
   private static final int EC_M = 1;
-  private static final int CELL_SIZE = 2048;
-  private static final int BLOCK_ROOTS_SHOWN = 3;
+  /** The challenge bytes 00 01 … 1f, as in the spec's worked example (datapath §8). */
+  private static final byte[] DEMO_CHALLENGE = new byte[32];
+
+  static {
+    for (int i = 0; i < DEMO_CHALLENGE.length; i++) {
+      DEMO_CHALLENGE[i] = (byte) i;
+    }
+  }
+
   private static final long DEFAULT_SIZE = 1_000_000;
 
   @Override
@@ -158,13 +174,27 @@ final class DemoCommand implements Command {
         "repair      deleted block 0, restored %s: %s%n",
         report.restored(), store.has(lost) ? "intact again" : "STILL MISSING");
 
-    out.printf("Poseidon2 block roots (2 KiB cells, spec datapath §5.2), the leaves of slot trees:%n");
-    for (int i = 0; i < Math.min(BLOCK_ROOTS_SHOWN, manifest.blocksCount()); i++) {
-      byte[] block = store.get(manifest.treeCid(), i).orElseThrow().data();
-      out.printf("  block %d   %s%n", i, SpongeMerkle.digest(block, CELL_SIZE).toDecimal());
-    }
+    DatasetSlots.Built slots =
+        Workers.run(
+            workers ->
+                new DatasetSlots(store, workers, CellHasher.fastest())
+                    .build(protectedManifest, VerificationInfo.DEFAULT_CELL_SIZE));
+    out.printf(
+        "verifiable  %d slots of Poseidon2 cell trees (2 KiB cells)%n  manifest  %s%n  verifyRoot %s%n",
+        slots.slotRoots().size(), slots.verifiable().manifestCid(), slots.verifyRoot());
+
+    Fr entropy = CellSelector.entropy(DEMO_CHALLENGE);
+    ProofInput input =
+        new Sampler(store, CellHasher.fastest())
+            .sample(slots.verifiable().manifest(), 0, entropy, CircuitParams.FULL);
+    ProofInputChecker.Result check = ProofInputChecker.check(input, CircuitParams.FULL);
+    out.printf(
+        "sample      slot 0, challenge 00..1f: cells %s of %d -> circuit input %s%n",
+        Arrays.toString(CellSelector.cellIndices(entropy, input.slotRoot(), input.nCellsPerSlot(), 5)),
+        input.nCellsPerSlot(),
+        check.ok() ? "checks out" : "FAILS: " + check.firstFailure().orElseThrow());
     out.printf("done in %.2f s%n", (System.nanoTime() - started) / 1e9);
-    return report.complete() && store.has(lost) ? ExitCode.OK : ExitCode.FAILED;
+    return report.complete() && store.has(lost) && check.ok() ? ExitCode.OK : ExitCode.FAILED;
   }
 
   /** {@code size} pseudo-random bytes from {@code seed}, generated as they are read. */
