@@ -2,7 +2,6 @@ package io.slotbeam.tools;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.slotbeam.core.block.Chunker;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.erasure.DatasetEncoder;
 import io.slotbeam.core.erasure.ErasureParams;
@@ -30,8 +29,6 @@ import org.apache.commons.cli.Options;
  * killed midway can simply be run again.
  */
 final class EncodeCommand implements Command {
-  private static final int MAX_BLOCK_SIZE = 1 << 30;
-
   @Override
   public String name() {
     return "encode";
@@ -51,13 +48,7 @@ final class EncodeCommand implements Command {
   public Options options() {
     return new Options()
         .addOption(RepoOption.OPTION)
-        .addOption(
-            Option.builder()
-                .longOpt("block-size")
-                .hasArg()
-                .argName("N")
-                .desc("block size in bytes (default " + Chunker.DEFAULT_BLOCK_SIZE + ")")
-                .get())
+        .addOption(BlockSizeOption.OPTION)
         .addOption(
             Option.builder().longOpt("filename").hasArg().argName("NAME").desc("file name to record in the manifest").get())
         .addOption(
@@ -79,8 +70,7 @@ final class EncodeCommand implements Command {
   @Override
   public int run(CommandLine line, PrintStream out) throws IOException {
     Path file = Arguments.readableFile(Arguments.single(line, "FILE"));
-    int blockSize =
-        (int) Arguments.longOption(line, "block-size", 1, MAX_BLOCK_SIZE, Chunker.DEFAULT_BLOCK_SIZE);
+    int blockSize = BlockSizeOption.get(line);
     Optional<ErasureParams> erasure = erasureParameters(line, blockSize);
     int cellSize =
         (int) Arguments.longOption(line, "cell-size", 1, blockSize, VerificationInfo.DEFAULT_CELL_SIZE);

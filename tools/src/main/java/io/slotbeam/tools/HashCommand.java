@@ -2,7 +2,6 @@ package io.slotbeam.tools;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.slotbeam.core.block.Chunker;
 import io.slotbeam.core.block.DatasetHasher;
 import io.slotbeam.core.block.PlainDataset;
 import java.io.IOException;
@@ -20,8 +19,6 @@ import org.apache.commons.cli.Options;
  * block count and treeCid as JSON (spec datapath §2). Streams: memory does not grow with the file.
  */
 final class HashCommand implements Command {
-  private static final int MAX_BLOCK_SIZE = 1 << 30;
-
   @Override
   public String name() {
     return "hash";
@@ -40,21 +37,14 @@ final class HashCommand implements Command {
   @Override
   public Options options() {
     return new Options()
-        .addOption(
-            Option.builder()
-                .longOpt("block-size")
-                .hasArg()
-                .argName("N")
-                .desc("block size in bytes (default " + Chunker.DEFAULT_BLOCK_SIZE + ")")
-                .get())
+        .addOption(BlockSizeOption.OPTION)
         .addOption(Option.builder().longOpt("blocks").desc("also list every block CID").get());
   }
 
   @Override
   public int run(CommandLine line, PrintStream out) throws IOException {
     Path file = Arguments.readableFile(Arguments.single(line, "FILE"));
-    int blockSize =
-        (int) Arguments.longOption(line, "block-size", 1, MAX_BLOCK_SIZE, Chunker.DEFAULT_BLOCK_SIZE);
+    int blockSize = BlockSizeOption.get(line);
     boolean listBlocks = line.hasOption("blocks");
     if (Files.size(file) == 0) {
       // Checked before any output so that stdout never holds half a JSON document.

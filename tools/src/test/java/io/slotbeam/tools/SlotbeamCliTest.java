@@ -1,5 +1,6 @@
 package io.slotbeam.tools;
 
+import io.slotbeam.core.vectors.WorkedExampleFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,17 +120,10 @@ class SlotbeamCliTest {
     assertTrue(Files.isDirectory(repo.resolve("blocks")), "--repo keeps the repository");
   }
 
-  private static byte[] workedExampleFile() {
-    byte[] data = new byte[2 * 65536 + 1000];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (byte) (i % 251);
-    }
-    return data;
-  }
 
   @Test
   void encodeStoresTheWorkedExampleAndPrintsItsManifestCid() throws IOException {
-    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
     Path repo = dir.resolve("repo");
     assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--json"));
     JsonNode json = new ObjectMapper().readTree(stdout());
@@ -140,7 +134,7 @@ class SlotbeamCliTest {
 
   @Test
   void encodingTwiceLeavesTheSameFilesAndNoTemporaries() throws IOException {
-    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
     Path repo = dir.resolve("repo");
     assertEquals(0, run("encode", file.toString(), "--repo", repo.toString()));
     List<Path> first = listFiles(repo);
@@ -151,7 +145,7 @@ class SlotbeamCliTest {
 
   @Test
   void manifestPrintsStoredBytesAsHexAndJson() throws IOException {
-    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
     Path repo = dir.resolve("repo");
     run("encode", file.toString(), "--repo", repo.toString());
     out.reset();
@@ -183,7 +177,7 @@ class SlotbeamCliTest {
 
   @Test
   void encodeWithErasurePrintsTheSpecProtectedManifestAndRepairRestoresABlock() throws IOException {
-    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
     Path repo = dir.resolve("repo");
     assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1", "--json"));
     JsonNode json = new ObjectMapper().readTree(stdout()).get("protected");
@@ -205,7 +199,7 @@ class SlotbeamCliTest {
 
   @Test
   void repairFailsWhenAGroupLostMoreThanM() throws IOException {
-    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
     Path repo = dir.resolve("repo");
     run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1");
     for (Path block : listFiles(repo.resolve("blocks"))) {
@@ -220,7 +214,7 @@ class SlotbeamCliTest {
 
   @Test
   void badErasureParametersAreRefusedBeforeAnythingIsStored() throws IOException {
-    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
     Path repo = dir.resolve("repo");
     assertEquals(1, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "3"));
     assertTrue(stderr().contains("m = 3 parity blocks exceeds k = 2 data blocks"), stderr());
@@ -230,7 +224,7 @@ class SlotbeamCliTest {
 
   @Test
   void encodeSampleAndCheckInputWorkTogether() throws IOException {
-    Path file = Files.write(dir.resolve("worked.bin"), workedExampleFile());
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
     Path repo = dir.resolve("repo");
     assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1", "--json"));
     JsonNode verifiable = new ObjectMapper().readTree(stdout()).get("verifiable");

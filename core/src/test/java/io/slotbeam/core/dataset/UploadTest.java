@@ -1,5 +1,6 @@
 package io.slotbeam.core.dataset;
 
+import io.slotbeam.core.vectors.WorkedExampleFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,19 +18,11 @@ import org.junit.jupiter.api.Test;
 class UploadTest {
   private final InMemoryBlockStore store = new InMemoryBlockStore();
 
-  /** Spec §8: 132,072 bytes, byte i = i mod 251. */
-  static byte[] workedExampleFile() {
-    byte[] data = new byte[2 * 65536 + 1000];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (byte) (i % 251);
-    }
-    return data;
-  }
 
   @Test
   void workedExampleGivesTheSpecBlocksTreeAndManifest() throws IOException {
     Upload.Stored stored =
-        Upload.store(new ByteArrayInputStream(workedExampleFile()), 65536, Optional.empty(), Optional.empty(), store);
+        Upload.store(new ByteArrayInputStream(WorkedExampleFile.bytes()), 65536, Optional.empty(), Optional.empty(), store);
     assertEquals("zDzSvJTf5E1aE445jwefxoK8bjAnsiyoQp4FA6tL5KEepLEybu9b", stored.manifest().treeCid().toString());
     assertEquals("zDvZRwzmAh1vuhtYihUxtE3QzRdaKQPpvX974i4sNpRGLeZtH9gV", stored.manifestCid().toString());
     assertEquals(
@@ -59,7 +52,7 @@ class UploadTest {
 
   @Test
   void blocksCanBeReadBackByTreeAndIndex() throws IOException {
-    byte[] data = workedExampleFile();
+    byte[] data = WorkedExampleFile.bytes();
     Manifest manifest =
         Upload.store(new ByteArrayInputStream(data), 65536, Optional.empty(), Optional.empty(), store).manifest();
     byte[] second = store.get(manifest.treeCid(), 1).orElseThrow().data();

@@ -1,5 +1,6 @@
 package io.slotbeam.core.erasure;
 
+import io.slotbeam.core.vectors.WorkedExampleFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,14 +30,6 @@ class DatasetEncoderTest {
     workers.shutdownNow();
   }
 
-  /** Spec §8: 132,072 bytes, byte i = i mod 251. */
-  private static byte[] workedExampleFile() {
-    byte[] data = new byte[2 * 65536 + 1000];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (byte) (i % 251);
-    }
-    return data;
-  }
 
   private Upload.Stored upload(byte[] data, int blockSize) throws IOException {
     return Upload.store(new ByteArrayInputStream(data), blockSize, Optional.empty(), Optional.empty(), store);
@@ -44,7 +37,7 @@ class DatasetEncoderTest {
 
   @Test
   void workedExampleGivesTheSpecProtectedTreeAndManifest() throws IOException {
-    Upload.Stored plain = upload(workedExampleFile(), 65536);
+    Upload.Stored plain = upload(WorkedExampleFile.bytes(), 65536);
     Upload.Stored protectedDataset = encoder.protect(plain.manifest(), 2, 1);
     Manifest manifest = protectedDataset.manifest();
     assertEquals("zDzSvJTf9c8aYWUkM2tk7FT1R1Z6kqjqMQCDXurLCZwXzHikMveJ", manifest.treeCid().toString());
@@ -86,7 +79,7 @@ class DatasetEncoderTest {
 
   @Test
   void protectingAgainStoresNothingNew() throws IOException {
-    Manifest plain = upload(workedExampleFile(), 65536).manifest();
+    Manifest plain = upload(WorkedExampleFile.bytes(), 65536).manifest();
     Upload.Stored first = encoder.protect(plain, 2, 1);
     int stored = store.size();
     assertEquals(first, encoder.protect(plain, 2, 1));
@@ -95,7 +88,7 @@ class DatasetEncoderTest {
 
   @Test
   void refusesParametersTheCodeOrTheDatasetCannotTake() throws IOException {
-    Manifest plain = upload(workedExampleFile(), 65536).manifest();
+    Manifest plain = upload(WorkedExampleFile.bytes(), 65536).manifest();
     assertThrows(InvalidErasureParamsException.class, () -> encoder.protect(plain, 2, 3));
     var tooSmall = assertThrows(IllegalArgumentException.class, () -> encoder.protect(plain, 4, 1));
     assertTrue(tooSmall.getMessage().contains("too small for K = 4"), tooSmall.getMessage());
@@ -105,7 +98,7 @@ class DatasetEncoderTest {
 
   @Test
   void refusesToProtectAMissingBlock() throws IOException {
-    Manifest plain = upload(workedExampleFile(), 65536).manifest();
+    Manifest plain = upload(WorkedExampleFile.bytes(), 65536).manifest();
     store.delete(store.leaf(plain.treeCid(), 0).orElseThrow().blockCid());
     var error = assertThrows(IllegalStateException.class, () -> encoder.protect(plain, 2, 1));
     assertTrue(error.getMessage().contains("block 0"), error.getMessage());

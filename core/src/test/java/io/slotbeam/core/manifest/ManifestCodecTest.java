@@ -1,5 +1,6 @@
 package io.slotbeam.core.manifest;
 
+import io.slotbeam.core.vectors.WorkedExampleFile;
 import static io.slotbeam.core.manifest.WorkedExample.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,7 +57,7 @@ class ManifestCodecTest {
   void chunkingTheWorkedExampleFileGivesThePlainManifestOfSpec8() throws IOException {
     PlainDataset dataset =
         DatasetHasher.hash(
-            new ByteArrayInputStream(WorkedExample.file()), WorkedExample.BLOCK_SIZE, b -> {});
+            new ByteArrayInputStream(WorkedExampleFile.bytes()), WorkedExample.BLOCK_SIZE, b -> {});
     Manifest manifest = Manifest.plain(dataset);
 
     assertEquals(WorkedExample.PLAIN_HEX, hex(ManifestCodec.encode(manifest)));

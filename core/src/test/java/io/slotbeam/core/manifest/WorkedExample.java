@@ -62,14 +62,6 @@ final class WorkedExample {
     return protectedManifest().withVerification(VerificationInfo.of(VERIFY_ROOT, SLOT_ROOTS));
   }
 
-  /** The worked example's input file: byte i = i mod 251. */
-  static byte[] file() {
-    byte[] file = new byte[(int) FILE_SIZE];
-    for (int i = 0; i < file.length; i++) {
-      file[i] = (byte) (i % 251);
-    }
-    return file;
-  }
 
   static byte[] hex(String hex) {
     return HexFormat.of().parseHex(hex);

@@ -1,5 +1,6 @@
 package io.slotbeam.core.slots;
 
+import io.slotbeam.core.vectors.WorkedExampleFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -30,10 +31,7 @@ class DatasetSlotsTest {
   }
 
   private Manifest protectedWorkedExample() throws IOException {
-    byte[] data = new byte[2 * 65536 + 1000];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (byte) (i % 251);
-    }
+    byte[] data = WorkedExampleFile.bytes();
     Manifest plain =
         Upload.store(new ByteArrayInputStream(data), 65536, Optional.empty(), Optional.empty(), store)
             .manifest();

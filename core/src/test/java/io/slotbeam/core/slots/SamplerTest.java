@@ -1,5 +1,6 @@
 package io.slotbeam.core.slots;
 
+import io.slotbeam.core.vectors.WorkedExampleFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,10 +49,7 @@ class SamplerTest {
 
   @Test
   void workedExampleSlotOneSamplesTheSpecCellsAndPassesTheChecker() throws IOException {
-    byte[] data = new byte[2 * 65536 + 1000];
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (byte) (i % 251);
-    }
+    byte[] data = WorkedExampleFile.bytes();
     Manifest manifest = verifiable(data, 65536, 2, 1, 2048);
     byte[] challenge = new byte[32];
     for (int i = 0; i < 32; i++) {
