@@ -46,7 +46,8 @@ public final class SlotbeamCli {
         new ManifestCommand(),
         new RepairCommand(),
         new SampleCommand(),
-        new CheckInputCommand());
+        new CheckInputCommand(),
+        new CircuitsCommand());
   }
 
   /** Runs one command line and returns the process exit code. */
