@@ -5,22 +5,11 @@ import static io.slotbeam.circuits.CircuitTools.assertSatisfies;
 import static io.slotbeam.circuits.CircuitTools.plusOne;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.slotbeam.core.dataset.Upload;
-import io.slotbeam.core.erasure.DatasetEncoder;
-import io.slotbeam.core.erasure.LeopardEncoder;
 import io.slotbeam.core.field.Fr;
-import io.slotbeam.core.hash.CellHasher;
-import io.slotbeam.core.manifest.Manifest;
-import io.slotbeam.core.slots.CircuitParams;
-import io.slotbeam.core.slots.DatasetSlots;
 import io.slotbeam.core.slots.ProofInput;
-import io.slotbeam.core.slots.Sampler;
-import io.slotbeam.core.store.InMemoryBlockStore;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,28 +55,8 @@ class CircuitSmallDatasetTest {
     workers.shutdownNow();
   }
 
-  /** A verifiable dataset of {@code bytes} random bytes, erasure coded with K = k, M = m. */
-  private static Dataset dataset(int bytes, int k, int m) throws IOException {
-    InMemoryBlockStore store = new InMemoryBlockStore();
-    byte[] data = new byte[bytes];
-    new Random(bytes + 31L * k + m).nextBytes(data);
-    Manifest plain =
-        Upload.store(new ByteArrayInputStream(data), BLOCK, Optional.empty(), Optional.empty(), store)
-            .manifest();
-    Manifest protectedManifest =
-        new DatasetEncoder(store, workers, LeopardEncoder.fastest()).protect(plain, k, m).manifest();
-    Manifest verifiable =
-        new DatasetSlots(store, workers, CellHasher.fastest())
-            .build(protectedManifest, CELL)
-            .verifiable()
-            .manifest();
-    return new Dataset(new Sampler(store, CellHasher.fastest()), verifiable);
-  }
-
-  private record Dataset(Sampler sampler, Manifest manifest) {
-    ProofInput sample(int slot, Fr entropy) throws IOException {
-      return sampler.sample(manifest, slot, entropy, CircuitParams.SMALL);
-    }
+  private static CircuitTools.Dataset dataset(int bytes, int k, int m) throws IOException {
+    return CircuitTools.smallDataset(bytes, k, m, workers);
   }
 
   @Test
@@ -113,7 +82,7 @@ class CircuitSmallDatasetTest {
   })
   void ourSamplerSatisfiesTheSmallCircuit(
       int bytes, int k, int m, int slots, int cells, String slotsToProve) throws IOException {
-    Dataset dataset = dataset(bytes, k, m);
+    CircuitTools.Dataset dataset = dataset(bytes, k, m);
     Random random = new Random(bytes);
     for (String slotText : slotsToProve.split(" ")) {
       int slot = Integer.parseInt(slotText);

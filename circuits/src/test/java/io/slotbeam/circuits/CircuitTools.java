@@ -1,5 +1,18 @@
 package io.slotbeam.circuits;
 
+import io.slotbeam.core.dataset.Upload;
+import io.slotbeam.core.erasure.DatasetEncoder;
+import io.slotbeam.core.erasure.LeopardEncoder;
+import io.slotbeam.core.hash.CellHasher;
+import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.slots.CircuitParams;
+import io.slotbeam.core.slots.DatasetSlots;
+import io.slotbeam.core.slots.Sampler;
+import io.slotbeam.core.store.InMemoryBlockStore;
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -308,5 +321,33 @@ final class CircuitTools {
       fail("system property " + name + " is not set (run the tests through Maven)");
     }
     return value;
+  }
+
+  /** A verifiable dataset in memory and a sampler over it, for the small circuit. */
+  record Dataset(Sampler sampler, Manifest manifest) {
+    ProofInput sample(int slot, Fr entropy) throws IOException {
+      return sampler.sample(manifest, slot, entropy, CircuitParams.SMALL);
+    }
+  }
+
+  /**
+   * A verifiable dataset of {@code bytes} random bytes in 64 KiB blocks and 2 KiB cells, erasure
+   * coded with K = k, M = m.
+   */
+  static Dataset smallDataset(int bytes, int k, int m, ExecutorService workers) throws IOException {
+    InMemoryBlockStore store = new InMemoryBlockStore();
+    byte[] data = new byte[bytes];
+    new Random(bytes + 31L * k + m).nextBytes(data);
+    Manifest plain =
+        Upload.store(new ByteArrayInputStream(data), 65536, Optional.empty(), Optional.empty(), store)
+            .manifest();
+    Manifest protectedManifest =
+        new DatasetEncoder(store, workers, LeopardEncoder.fastest()).protect(plain, k, m).manifest();
+    Manifest verifiable =
+        new DatasetSlots(store, workers, CellHasher.fastest())
+            .build(protectedManifest, 2048)
+            .verifiable()
+            .manifest();
+    return new Dataset(new Sampler(store, CellHasher.fastest()), verifiable);
   }
 }
