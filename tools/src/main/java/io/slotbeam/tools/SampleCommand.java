@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
@@ -46,12 +45,12 @@ final class SampleCommand implements Command {
   public Options options() {
     return new Options()
         .addOption(RepoOption.OPTION)
-        .addOption(required("manifest", "CID", "the verifiable manifest"))
-        .addOption(required("slot", "I", "the slot index"))
-        .addOption(optional("entropy", "N", "the entropy, a decimal field element"))
-        .addOption(optional("challenge", "HEX", "a 32-byte challenge; entropy = its first 31 bytes, LE"))
+        .addOption(OptionSpecs.required("manifest", "CID", "the verifiable manifest"))
+        .addOption(OptionSpecs.required("slot", "I", "the slot index"))
+        .addOption(OptionSpecs.optional("entropy", "N", "the entropy, a decimal field element"))
+        .addOption(OptionSpecs.optional("challenge", "HEX", "a 32-byte challenge; entropy = its first 31 bytes, LE"))
         .addOption(ParamsOption.OPTION)
-        .addOption(required("out", "FILE", "where to write the circuit input JSON"));
+        .addOption(OptionSpecs.required("out", "FILE", "where to write the circuit input JSON"));
   }
 
   @Override
@@ -101,13 +100,5 @@ final class SampleCommand implements Command {
     } finally {
       Files.deleteIfExists(temp);
     }
-  }
-
-  private static Option required(String name, String arg, String description) {
-    return Option.builder().longOpt(name).hasArg().argName(arg).required().desc(description).get();
-  }
-
-  private static Option optional(String name, String arg, String description) {
-    return Option.builder().longOpt(name).hasArg().argName(arg).desc(description).get();
   }
 }

@@ -47,7 +47,8 @@ public final class SlotbeamCli {
         new RepairCommand(),
         new SampleCommand(),
         new CheckInputCommand(),
-        new CircuitsCommand());
+        new CircuitsCommand(),
+        new WitnessCommand());
   }
 
   /** Runs one command line and returns the process exit code. */

@@ -270,4 +270,34 @@ class SlotbeamCliTest {
     assertEquals(0, run("check-input", fixture, "--params", "32,8,5,67,5"), stderr());
     assertEquals(2, run("check-input", fixture, "--params", "32,8"));
   }
+
+  @Test
+  void witnessOfASampledInputForTheSmallCircuitIsWritten() throws IOException {
+    Path circuit = Path.of(System.getProperty("slotbeam.circuits"), "8,3,5,67,2");
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    Path repo = dir.resolve("repo");
+    run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1");
+    Path input = dir.resolve("input.json");
+    assertEquals(
+        0,
+        run("sample", "--repo", repo.toString(), "--manifest", "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2",
+            "--slot", "0", "--entropy", "5", "--params", "8,3,5,67,2", "--out", input.toString()));
+    Path witness = dir.resolve("witness.wtns");
+    assertEquals(
+        0, run("witness", "--circuit", circuit.toString(), "--input", input.toString(), "--out", witness.toString()),
+        stderr());
+    byte[] wtns = Files.readAllBytes(witness);
+    assertEquals("wtns", new String(wtns, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    assertTrue(stdout().contains("23092 wires"), stdout());
+  }
+
+  @Test
+  void witnessOfAnInputForAnotherCircuitFailsNamingTheSignal() throws IOException {
+    Path circuit = Path.of(System.getProperty("slotbeam.circuits"), "8,3,5,67,2");
+    String fixture = Vectors.file("codex/circuit-input-fixture.json").toString();
+    assertEquals(
+        1,
+        run("witness", "--circuit", circuit.toString(), "--input", fixture, "--out", dir.resolve("w.wtns").toString()));
+    assertTrue(stderr().contains("input signal slotProof has 3 values but 8 were given"), stderr());
+  }
 }
