@@ -78,18 +78,18 @@ class CircuitFixtureTest {
         wrong("merklePaths[4][8] + 1 (slot level 3)", in -> CircuitTools.withPathElementBumped(in, 4, 8)),
         wrong("slotProof[0] + 1", in -> CircuitTools.withSlotProofElementBumped(in, 0)),
         wrong("slotProof[3] + 1", in -> CircuitTools.withSlotProofElementBumped(in, 3)),
-        wrong("entropy + 1", in -> CircuitTools.withEntropy(in, plusOne(in.entropy()))),
-        wrong("slotRoot + 1", in -> CircuitTools.withSlotRoot(in, plusOne(in.slotRoot()))),
-        wrong("dataSetRoot + 1", in -> CircuitTools.withDataSetRoot(in, plusOne(in.dataSetRoot()))),
-        wrong("slotIndex 2", in -> CircuitTools.withSlotIndex(in, 2)),
-        wrong("slotIndex 11 (= nSlotsPerDataSet)", in -> CircuitTools.withSlotIndex(in, 11)),
-        wrong("slotIndex 19 (3 + 2^depth)", in -> CircuitTools.withSlotIndex(in, 19)),
-        wrong("nCellsPerSlot 256", in -> CircuitTools.withNCellsPerSlot(in, 256)),
-        wrong("nCellsPerSlot 1024", in -> CircuitTools.withNCellsPerSlot(in, 1024)),
-        wrong("nCellsPerSlot 513", in -> CircuitTools.withNCellsPerSlot(in, 513)),
-        wrong("nSlotsPerDataSet 8 (depth 3)", in -> CircuitTools.withNSlotsPerDataSet(in, 8)),
-        wrong("nSlotsPerDataSet 17 (depth 5)", in -> CircuitTools.withNSlotsPerDataSet(in, 17)),
-        wrong("nSlotsPerDataSet 3 (slotIndex out of range)", in -> CircuitTools.withNSlotsPerDataSet(in, 3)));
+        wrong("entropy + 1", in -> in.withEntropy(plusOne(in.entropy()))),
+        wrong("slotRoot + 1", in -> in.withSlotRoot(plusOne(in.slotRoot()))),
+        wrong("dataSetRoot + 1", in -> in.withDataSetRoot(plusOne(in.dataSetRoot()))),
+        wrong("slotIndex 2", in -> in.withSlotIndex(2)),
+        wrong("slotIndex 11 (= nSlotsPerDataSet)", in -> in.withSlotIndex(11)),
+        wrong("slotIndex 19 (3 + 2^depth)", in -> in.withSlotIndex(19)),
+        wrong("nCellsPerSlot 256", in -> in.withNCellsPerSlot(256)),
+        wrong("nCellsPerSlot 1024", in -> in.withNCellsPerSlot(1024)),
+        wrong("nCellsPerSlot 513", in -> in.withNCellsPerSlot(513)),
+        wrong("nSlotsPerDataSet 8 (depth 3)", in -> in.withNSlotsPerDataSet(8)),
+        wrong("nSlotsPerDataSet 17 (depth 5)", in -> in.withNSlotsPerDataSet(17)),
+        wrong("nSlotsPerDataSet 3 (slotIndex out of range)", in -> in.withNSlotsPerDataSet(3)));
   }
 
   private static Arguments wrong(String name, UnaryOperator<ProofInput> mutation) {

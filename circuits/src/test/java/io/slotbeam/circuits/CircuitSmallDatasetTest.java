@@ -110,15 +110,15 @@ class CircuitSmallDatasetTest {
         wrong("merklePaths[1][5] + 1 (slot level 0)", in -> CircuitTools.withPathElementBumped(in, 1, 5)),
         wrong("slotProof[0] + 1", in -> CircuitTools.withSlotProofElementBumped(in, 0)),
         wrong("slotProof[1] + 1 (the ZERO of the lone node)", in -> CircuitTools.withSlotProofElementBumped(in, 1)),
-        wrong("entropy + 1", in -> CircuitTools.withEntropy(in, plusOne(in.entropy()))),
-        wrong("slotRoot + 1", in -> CircuitTools.withSlotRoot(in, plusOne(in.slotRoot()))),
-        wrong("dataSetRoot + 1", in -> CircuitTools.withDataSetRoot(in, plusOne(in.dataSetRoot()))),
-        wrong("slotIndex 1", in -> CircuitTools.withSlotIndex(in, 1)),
-        wrong("slotIndex 6 (2 + 2^depth)", in -> CircuitTools.withSlotIndex(in, 6)),
-        wrong("nCellsPerSlot 128", in -> CircuitTools.withNCellsPerSlot(in, 128)),
-        wrong("nCellsPerSlot 32", in -> CircuitTools.withNCellsPerSlot(in, 32)),
-        wrong("nSlotsPerDataSet 4 (slot 2 no longer lone)", in -> CircuitTools.withNSlotsPerDataSet(in, 4)),
-        wrong("nSlotsPerDataSet 2 (slotIndex out of range)", in -> CircuitTools.withNSlotsPerDataSet(in, 2)));
+        wrong("entropy + 1", in -> in.withEntropy(plusOne(in.entropy()))),
+        wrong("slotRoot + 1", in -> in.withSlotRoot(plusOne(in.slotRoot()))),
+        wrong("dataSetRoot + 1", in -> in.withDataSetRoot(plusOne(in.dataSetRoot()))),
+        wrong("slotIndex 1", in -> in.withSlotIndex(1)),
+        wrong("slotIndex 6 (2 + 2^depth)", in -> in.withSlotIndex(6)),
+        wrong("nCellsPerSlot 128", in -> in.withNCellsPerSlot(128)),
+        wrong("nCellsPerSlot 32", in -> in.withNCellsPerSlot(32)),
+        wrong("nSlotsPerDataSet 4 (slot 2 no longer lone)", in -> in.withNSlotsPerDataSet(4)),
+        wrong("nSlotsPerDataSet 2 (slotIndex out of range)", in -> in.withNSlotsPerDataSet(2)));
   }
 
   private static Arguments wrong(String name, UnaryOperator<ProofInput> mutation) {

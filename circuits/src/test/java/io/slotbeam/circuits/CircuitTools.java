@@ -209,111 +209,26 @@ final class CircuitTools {
     List<ProofInput.Sample> samples = new ArrayList<>(in.samples());
     ProofInput.Sample s = samples.get(sample);
     samples.set(sample, new ProofInput.Sample(plusOneAt(s.cellData(), element), s.merklePaths()));
-    return withSamples(in, samples);
+    return in.withSamples(samples);
   }
 
   static ProofInput withPathElementBumped(ProofInput in, int sample, int level) {
     List<ProofInput.Sample> samples = new ArrayList<>(in.samples());
     ProofInput.Sample s = samples.get(sample);
     samples.set(sample, new ProofInput.Sample(s.cellData(), plusOneAt(s.merklePaths(), level)));
-    return withSamples(in, samples);
+    return in.withSamples(samples);
   }
 
-  static ProofInput withSamples(ProofInput in, List<ProofInput.Sample> samples) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        in.slotIndex(),
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        in.slotProof(),
-        samples);
-  }
 
   static ProofInput withSlotProofElementBumped(ProofInput in, int level) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        in.slotIndex(),
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        plusOneAt(in.slotProof(), level),
-        in.samples());
+    return in.withSlotProof(plusOneAt(in.slotProof(), level));
   }
 
-  static ProofInput withEntropy(ProofInput in, Fr entropy) {
-    return new ProofInput(
-        entropy,
-        in.dataSetRoot(),
-        in.slotIndex(),
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        in.slotProof(),
-        in.samples());
-  }
 
-  static ProofInput withDataSetRoot(ProofInput in, Fr dataSetRoot) {
-    return new ProofInput(
-        in.entropy(),
-        dataSetRoot,
-        in.slotIndex(),
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        in.slotProof(),
-        in.samples());
-  }
 
-  static ProofInput withSlotRoot(ProofInput in, Fr slotRoot) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        in.slotIndex(),
-        slotRoot,
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        in.slotProof(),
-        in.samples());
-  }
 
-  static ProofInput withSlotIndex(ProofInput in, int slotIndex) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        slotIndex,
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        in.slotProof(),
-        in.samples());
-  }
 
-  static ProofInput withNCellsPerSlot(ProofInput in, int nCellsPerSlot) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        in.slotIndex(),
-        in.slotRoot(),
-        nCellsPerSlot,
-        in.nSlotsPerDataSet(),
-        in.slotProof(),
-        in.samples());
-  }
 
-  static ProofInput withNSlotsPerDataSet(ProofInput in, int nSlotsPerDataSet) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        in.slotIndex(),
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        nSlotsPerDataSet,
-        in.slotProof(),
-        in.samples());
-  }
 
   private static String property(String name) {
     String value = System.getProperty(name);

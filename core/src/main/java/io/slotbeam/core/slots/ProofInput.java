@@ -59,6 +59,40 @@ public record ProofInput(
     samples = List.copyOf(Objects.requireNonNull(samples, "samples"));
   }
 
+  // Copies with one field changed, for inputs built step by step and for tests that tamper.
+
+  public ProofInput withEntropy(Fr entropy) {
+    return new ProofInput(entropy, dataSetRoot, slotIndex, slotRoot, nCellsPerSlot, nSlotsPerDataSet, slotProof, samples);
+  }
+
+  public ProofInput withDataSetRoot(Fr dataSetRoot) {
+    return new ProofInput(entropy, dataSetRoot, slotIndex, slotRoot, nCellsPerSlot, nSlotsPerDataSet, slotProof, samples);
+  }
+
+  public ProofInput withSlotIndex(int slotIndex) {
+    return new ProofInput(entropy, dataSetRoot, slotIndex, slotRoot, nCellsPerSlot, nSlotsPerDataSet, slotProof, samples);
+  }
+
+  public ProofInput withSlotRoot(Fr slotRoot) {
+    return new ProofInput(entropy, dataSetRoot, slotIndex, slotRoot, nCellsPerSlot, nSlotsPerDataSet, slotProof, samples);
+  }
+
+  public ProofInput withNCellsPerSlot(int nCellsPerSlot) {
+    return new ProofInput(entropy, dataSetRoot, slotIndex, slotRoot, nCellsPerSlot, nSlotsPerDataSet, slotProof, samples);
+  }
+
+  public ProofInput withNSlotsPerDataSet(int nSlotsPerDataSet) {
+    return new ProofInput(entropy, dataSetRoot, slotIndex, slotRoot, nCellsPerSlot, nSlotsPerDataSet, slotProof, samples);
+  }
+
+  public ProofInput withSlotProof(List<Fr> slotProof) {
+    return new ProofInput(entropy, dataSetRoot, slotIndex, slotRoot, nCellsPerSlot, nSlotsPerDataSet, slotProof, samples);
+  }
+
+  public ProofInput withSamples(List<Sample> samples) {
+    return new ProofInput(entropy, dataSetRoot, slotIndex, slotRoot, nCellsPerSlot, nSlotsPerDataSet, slotProof, samples);
+  }
+
   /**
    * The circuit's public inputs in verifier order: {@code [entropy, dataSetRoot, slotIndex]}
    * (§10.2).

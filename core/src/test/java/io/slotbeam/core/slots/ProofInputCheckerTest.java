@@ -104,7 +104,7 @@ class ProofInputCheckerTest {
 
   @Test
   void nonZeroSlotProofPaddingIsReported() {
-    ProofInput tampered = withSlotProof(fixture, set(fixture.slotProof(), 6, Fr.ONE));
+    ProofInput tampered = fixture.withSlotProof(set(fixture.slotProof(), 6, Fr.ONE));
     assertFailures(
         tampered,
         "slotProof[6] is padding beyond the 4 levels of the dataset tree (11 slots) and must be 0");
@@ -113,7 +113,7 @@ class ProofInputCheckerTest {
   @Test
   void flippedSlotProofEntryBreaksThePathToTheDatasetRoot() {
     ProofInput tampered =
-        withSlotProof(fixture, set(fixture.slotProof(), 1, bump(fixture.slotProof().get(1))));
+        fixture.withSlotProof(set(fixture.slotProof(), 1, bump(fixture.slotProof().get(1))));
     assertFailures(tampered, "slotProof does not lead from slotRoot to dataSetRoot (slot 3 of 11)");
   }
 
@@ -160,15 +160,15 @@ class ProofInputCheckerTest {
   @Test
   void anotherSlotIndexBreaksTheSlotProof() {
     assertFailures(
-        withSlotIndex(fixture, 2),
+        fixture.withSlotIndex(2),
         "slotProof does not lead from slotRoot to dataSetRoot (slot 2 of 11)");
   }
 
   @Test
   void slotIndexOutsideTheDatasetIsReported() {
-    assertFailures(withSlotIndex(fixture, 11), "slotIndex 11 is not in [0, nSlotsPerDataSet 11)");
+    assertFailures(fixture.withSlotIndex(11), "slotIndex 11 is not in [0, nSlotsPerDataSet 11)");
     assertFailures(
-        withSlotIndex(fixture, Integer.MAX_VALUE),
+        fixture.withSlotIndex(Integer.MAX_VALUE),
         "slotIndex 2147483647 is not in [0, nSlotsPerDataSet 11)");
   }
 
@@ -197,7 +197,7 @@ class ProofInputCheckerTest {
   @Test
   void doubledCellCountLengthensTheSlotPathAndBreaksEverySample() {
     List<String> failures =
-        ProofInputChecker.check(withCounts(fixture, 1024, 11), CircuitParams.FULL).failures();
+        ProofInputChecker.check(fixture.withNCellsPerSlot(1024).withNSlotsPerDataSet(11), CircuitParams.FULL).failures();
     assertEquals(5, failures.size(), failures.toString());
     assertTrue(
         failures.stream().allMatch(f -> f.endsWith("merkle path does not lead to slotRoot")));
@@ -205,31 +205,31 @@ class ProofInputCheckerTest {
 
   @Test
   void cellCountThatIsNotAPowerOfTwoOrBelowABlockIsReported() {
-    assertFailures(withCounts(fixture, 500, 11), "nCellsPerSlot 500 is not a power of two");
+    assertFailures(fixture.withNCellsPerSlot(500).withNSlotsPerDataSet(11), "nCellsPerSlot 500 is not a power of two");
     assertFailures(
-        withCounts(fixture, 16, 11),
+        fixture.withNCellsPerSlot(16).withNSlotsPerDataSet(11),
         "nCellsPerSlot 16 is smaller than the 32 cells of one block (blockTreeDepth 5)");
   }
 
   @Test
   void slotCountNeedingADeeperDatasetTreeBreaksTheSlotProof() {
     assertFailures(
-        withCounts(fixture, 512, 17),
+        fixture.withNCellsPerSlot(512).withNSlotsPerDataSet(17),
         "slotProof does not lead from slotRoot to dataSetRoot (slot 3 of 17)");
   }
 
   @Test
   void slotCountAboveTheCircuitLimitIsReported() {
     assertFailures(
-        withCounts(fixture, 512, 300),
+        fixture.withNCellsPerSlot(512).withNSlotsPerDataSet(300),
         "nSlotsPerDataSet 300 exceeds the 256 slots of maxLog2NSlots 8 (circuit 32,8,5,67,5)");
-    assertFailures(withCounts(fixture, 512, 0), "nSlotsPerDataSet 0 must be at least 1");
+    assertFailures(fixture.withNCellsPerSlot(512).withNSlotsPerDataSet(0), "nSlotsPerDataSet 0 must be at least 1");
   }
 
   @Test
   void missingSampleIsReported() {
     assertFailures(
-        withSamples(fixture, fixture.samples().subList(0, 4)),
+        fixture.withSamples(fixture.samples().subList(0, 4)),
         "samples: 4 given but the circuit takes samples = 5");
   }
 
@@ -265,13 +265,13 @@ class ProofInputCheckerTest {
   @Test
   void slotProofOfTheWrongLengthIsReported() {
     assertFailures(
-        withSlotProof(fixture, fixture.slotProof().subList(0, 7)),
+        fixture.withSlotProof(fixture.slotProof().subList(0, 7)),
         "slotProof has 7 entries but the circuit takes maxLog2NSlots = 8");
   }
 
   @Test
   void checkOrThrowListsTheFailures() {
-    ProofInput tampered = withSlotIndex(fixture, 2);
+    ProofInput tampered = fixture.withSlotIndex(2);
     InvalidProofInputException e =
         assertThrows(
             InvalidProofInputException.class,
@@ -372,7 +372,7 @@ class ProofInputCheckerTest {
         CircuitParams.SMALL,
         "sample 0 (cell " + cell + "): merkle path does not lead to slotRoot");
     assertFailures(
-        withSlotProof(input, set(input.slotProof(), 1, bump(input.slotProof().get(1)))),
+        input.withSlotProof(set(input.slotProof(), 1, bump(input.slotProof().get(1)))),
         CircuitParams.SMALL,
         "slotProof does not lead from slotRoot to dataSetRoot (slot 2 of 3)");
   }
@@ -467,54 +467,10 @@ class ProofInputCheckerTest {
   private static ProofInput withSample(ProofInput input, int index, ProofInput.Sample sample) {
     List<ProofInput.Sample> samples = new ArrayList<>(input.samples());
     samples.set(index, sample);
-    return withSamples(input, samples);
+    return input.withSamples(samples);
   }
 
-  private static ProofInput withSamples(ProofInput in, List<ProofInput.Sample> samples) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        in.slotIndex(),
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        in.slotProof(),
-        samples);
-  }
 
-  private static ProofInput withSlotProof(ProofInput in, List<Fr> slotProof) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        in.slotIndex(),
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        slotProof,
-        in.samples());
-  }
 
-  private static ProofInput withSlotIndex(ProofInput in, int slotIndex) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        slotIndex,
-        in.slotRoot(),
-        in.nCellsPerSlot(),
-        in.nSlotsPerDataSet(),
-        in.slotProof(),
-        in.samples());
-  }
 
-  private static ProofInput withCounts(ProofInput in, int nCellsPerSlot, int nSlotsPerDataSet) {
-    return new ProofInput(
-        in.entropy(),
-        in.dataSetRoot(),
-        in.slotIndex(),
-        in.slotRoot(),
-        nCellsPerSlot,
-        nSlotsPerDataSet,
-        in.slotProof(),
-        in.samples());
-  }
 }
