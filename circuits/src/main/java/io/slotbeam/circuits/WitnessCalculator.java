@@ -176,44 +176,48 @@ public final class WitnessCalculator {
 
   private static WitnessCalculator loadCompiled(Path wasmFile, Path cacheDir) throws IOException {
     WasmModule module = parse(wasmFile);
-    String why = null;
-    CompileCache cache = cacheDir == null ? null : CompileCache.open(cacheDir);
-    if (cache != null) {
-      try {
-        return compiled(wasmFile, module, cache);
-      } catch (WitnessException e) {
-        if (e.reason() == Reason.BAD_WASM) {
-          throw e;
-        }
-        why = e.getMessage();
-      } catch (RuntimeException | LinkageError e) {
-        why = e.toString();
+    if (cacheDir != null) {
+      CompileCache cache = CompileCache.open(cacheDir);
+      Attempt cached = tryCompiled(wasmFile, module, cache);
+      if (cached.calculator() != null) {
+        return cached.calculator();
       }
       LOG.log(
           System.Logger.Level.WARNING,
           "compiling {0} through the cache {1} failed, clearing it and compiling afresh: {2}",
           wasmFile,
           cacheDir,
-          why);
+          cached.failure());
       cache.clear(); // the next load fills it again
     }
-    try {
-      return compiled(wasmFile, module, null);
-    } catch (WitnessException e) {
-      if (e.reason() == Reason.BAD_WASM) {
-        throw e;
-      }
-      why = e.getMessage();
-    } catch (RuntimeException | LinkageError e) {
-      why = e.toString();
+    Attempt fresh = tryCompiled(wasmFile, module, null);
+    if (fresh.calculator() != null) {
+      return fresh.calculator();
     }
     LOG.log(
         System.Logger.Level.WARNING,
         "Chicory compiler failed on {0}, interpreting it instead: {1}",
         wasmFile,
-        why);
+        fresh.failure());
     return new WitnessCalculator(
-        wasmFile, module, Engine.INTERPRETER, InterpreterMachine::new, why);
+        wasmFile, module, Engine.INTERPRETER, InterpreterMachine::new, fresh.failure());
+  }
+
+  /** A compiled calculator, or why compiling failed. */
+  private record Attempt(WitnessCalculator calculator, String failure) {}
+
+  /** Compiles; a wasm that is not a usable circom witness wasm is thrown, any other failure kept. */
+  private static Attempt tryCompiled(Path wasmFile, WasmModule module, CompileCache cache) {
+    try {
+      return new Attempt(compiled(wasmFile, module, cache), null);
+    } catch (WitnessException e) {
+      if (e.reason() == Reason.BAD_WASM) {
+        throw e;
+      }
+      return new Attempt(null, e.getMessage());
+    } catch (RuntimeException | LinkageError e) {
+      return new Attempt(null, e.toString());
+    }
   }
 
   private static WitnessCalculator compiled(Path wasmFile, WasmModule module, CompileCache cache) {
