@@ -1,5 +1,6 @@
 package io.slotbeam.tools;
 
+import io.slotbeam.circuits.CircuitBuild;
 import io.slotbeam.circuits.Witness;
 import io.slotbeam.circuits.WitnessCalculator;
 import io.slotbeam.circuits.WitnessFile;
@@ -18,9 +19,6 @@ import org.apache.commons.cli.Options;
  * circuit's witness in the JVM and writes it in snarkjs's {@code .wtns} format.
  */
 final class WitnessCommand implements Command {
-  /** Where {@code slotbeam circuits build} (and circom) put the witness wasm. */
-  static final String WASM = "sample_and_prove_js/sample_and_prove.wasm";
-
   @Override
   public String name() {
     return "witness";
@@ -49,7 +47,7 @@ final class WitnessCommand implements Command {
     if (!line.getArgList().isEmpty()) {
       throw new UsageException("witness takes no arguments, got " + line.getArgList());
     }
-    Path wasm = Path.of(line.getOptionValue("circuit")).resolve(WASM);
+    Path wasm = CircuitBuild.wasm(Path.of(line.getOptionValue("circuit")));
     if (!Files.isRegularFile(wasm)) {
       throw new IllegalArgumentException(
           "no witness wasm at " + wasm + "; build the circuit with 'slotbeam circuits build'");
