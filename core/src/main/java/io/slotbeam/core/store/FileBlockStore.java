@@ -27,23 +27,24 @@ import java.util.stream.Stream;
  * DIR/blocks/ab/zDxWB8ED…   the block whose sha2-256 digest starts with byte 0xab
  * DIR/metadata/zDzSvJT…     a dataset's SHA-256 tree in the CodexTree encoding (spec §3.5)
  * DIR/metadata/zE2PfUHW…    a slot's Poseidon2 tree, for sampling
+ * DIR/tmp/                  files being written
  * </pre>
  *
- * Each file is written to a temporary name in its folder, forced to disk and renamed into place,
- * so a reader never sees half a file and a crash leaves at most a temporary file, which the next
- * {@link #open} removes. Content addressing makes every write idempotent. Thread-safe.
+ * Each file is written under {@code tmp/}, forced to disk and renamed into place (one file system,
+ * so the rename is atomic), so a reader never sees half a file and a crash leaves at most a
+ * temporary file, which the next {@link #open} removes without walking the whole repository. Content addressing makes every write idempotent. Thread-safe.
  */
 public final class FileBlockStore implements BlockStore {
-  private static final String TEMP_SUFFIX = ".tmp";
-
   private final Path blocks;
   private final Path metadata;
+  private final Path temporary;
   private final Cache<Cid, KeyedMerkleTree<Sha256Digest>> treeCache =
       CacheBuilder.newBuilder().maximumSize(8).build();
 
   private FileBlockStore(Path root) {
     this.blocks = root.resolve("blocks");
     this.metadata = root.resolve("metadata");
+    this.temporary = root.resolve("tmp");
   }
 
   /** Opens (creating if needed) the store in {@code root}, removing temporary files of a crash. */
@@ -51,9 +52,10 @@ public final class FileBlockStore implements BlockStore {
     FileBlockStore store = new FileBlockStore(root);
     Files.createDirectories(store.blocks);
     Files.createDirectories(store.metadata);
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path stale : (Iterable<Path>) files.filter(FileBlockStore::isTemporary)::iterator) {
-        Files.deleteIfExists(stale);
+    Files.createDirectories(store.temporary);
+    try (Stream<Path> stale = Files.list(store.temporary)) {
+      for (Path file : (Iterable<Path>) stale::iterator) {
+        Files.deleteIfExists(file);
       }
     }
     return store;
@@ -131,10 +133,10 @@ public final class FileBlockStore implements BlockStore {
     return blocks.resolve(fanOut).resolve(cid.toString());
   }
 
-  private static void writeAtomically(Path target, ByteBuffer content) throws IOException {
+  private void writeAtomically(Path target, ByteBuffer content) throws IOException {
     Path folder = target.getParent();
     Files.createDirectories(folder);
-    Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+    Path temp = temporary.resolve(target.getFileName() + "." + UUID.randomUUID());
     try {
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -151,10 +153,5 @@ public final class FileBlockStore implements BlockStore {
     } finally {
       Files.deleteIfExists(temp);
     }
-  }
-
-  private static boolean isTemporary(Path path) {
-    String name = path.getFileName().toString();
-    return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
   }
 }
