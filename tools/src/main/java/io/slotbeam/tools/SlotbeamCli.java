@@ -2,6 +2,10 @@ package io.slotbeam.tools;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +84,7 @@ public final class SlotbeamCli {
   }
 
   private int fail(Command command, Exception e, int code, boolean debug) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    err.println("slotbeam " + command.name() + ": " + message.replace('\n', ' '));
+    err.println("slotbeam " + command.name() + ": " + describe(e).replace('\n', ' '));
     if (code == ExitCode.USAGE) {
       err.println("see: slotbeam " + command.name() + " --help");
     }
@@ -89,6 +92,23 @@ public final class SlotbeamCli {
       e.printStackTrace(err);
     }
     return code;
+  }
+
+  /** One line for the user; file-system errors carry only a path, so say what happened to it. */
+  private static String describe(Exception e) {
+    if (e instanceof NoSuchFileException missing) {
+      return "no such file or folder: " + missing.getFile();
+    }
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile();
+    }
+    if (e instanceof FileAlreadyExistsException exists) {
+      return "already exists and is in the way: " + exists.getFile();
+    }
+    if (e instanceof FileSystemException fileSystem) {
+      return fileSystem.getFile() + ": " + fileSystem.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private void printOverview() {

@@ -301,4 +301,13 @@ class SlotbeamCliTest {
         run("witness", "--circuit", circuit.toString(), "--input", fixture, "--out", dir.resolve("w.wtns").toString()));
     assertTrue(stderr().contains("input signal slotProof has 3 values but 8 were given"), stderr());
   }
+
+  @Test
+  void fileSystemErrorsSayWhatHappenedToWhichPath() throws IOException {
+    Path file = Files.writeString(dir.resolve("f"), "x");
+    Path blocked = Files.writeString(dir.resolve("not-a-folder"), "x");
+    assertEquals(1, run("encode", file.toString(), "--repo", blocked.resolve("repo").toString()));
+    assertEquals(1, stderr().lines().count(), stderr());
+    assertTrue(stderr().contains(blocked.toString()), stderr());
+  }
 }
