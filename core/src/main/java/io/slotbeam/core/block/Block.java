@@ -35,7 +35,8 @@ public final class Block {
 
   /**
    * The block of {@code data} named {@code cid}, checking that the bytes hash to it: how every
-   * store hands out what it read.
+   * store hands out what it read. Takes ownership of {@code data} (a store passes the array it
+   * just read), so the caller must not change it afterwards.
    *
    * @throws CorruptBlockException if they do not
    */
@@ -45,7 +46,7 @@ public final class Block {
       throw new CorruptBlockException(
           "block " + cid + " holds " + data.length + " bytes whose " + actual + " does not match");
     }
-    return new Block(cid, data.clone());
+    return new Block(cid, data);
   }
 
   /** The zero-length block of the empty CID (spec §1.4), never stored. */

@@ -24,7 +24,7 @@ public final class InMemoryBlockStore implements BlockStore {
       return Optional.of(Block.empty());
     }
     byte[] data = blocks.get(cid);
-    return data == null ? Optional.empty() : Optional.of(Block.verified(cid, data));
+    return data == null ? Optional.empty() : Optional.of(Block.verified(cid, data.clone()));
   }
 
   @Override
