@@ -2,6 +2,7 @@ package io.slotbeam.core.erasure;
 
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.dataset.ParallelTasks;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.hash.Sha256Digest;
 import io.slotbeam.core.manifest.Manifest;
@@ -10,11 +11,9 @@ import io.slotbeam.core.merkle.CodexTree;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -50,14 +49,8 @@ public final class DatasetEncoder {
     SteppedLayout layout = new SteppedLayout(dataCids.size(), params.k(), params.m());
     Cid[] parityCids = new Cid[Math.toIntExact(layout.total() - layout.rounded())];
 
-    List<CompletableFuture<Void>> groups = new ArrayList<>(layout.steps());
-    for (int s = 0; s < layout.steps(); s++) {
-      int group = s;
-      groups.add(
-          CompletableFuture.runAsync(
-              () -> encodeGroup(layout, params, dataCids, group, parityCids), executor));
-    }
-    DatasetTrees.await(groups);
+    ParallelTasks.forEach(
+        executor, layout.steps(), group -> encodeGroup(layout, params, dataCids, group, parityCids));
 
     List<Cid> leaves = new ArrayList<>(Math.toIntExact(layout.total()));
     leaves.addAll(dataCids);
@@ -73,24 +66,32 @@ public final class DatasetEncoder {
   }
 
   private void encodeGroup(
-      SteppedLayout layout, ErasureParams params, List<Cid> dataCids, int group, Cid[] parityCids) {
-    try {
-      long[] indices = layout.dataIndices(group);
-      byte[][] data = new byte[params.k()][];
-      for (int i = 0; i < indices.length; i++) {
-        data[i] =
-            layout.isPadding(indices[i])
-                ? new byte[params.blockSize()]
-                : DatasetTrees.read(store, dataCids.get(Math.toIntExact(indices[i])), indices[i]);
-      }
-      byte[][] parity = leopard.encode(data, params.m());
-      for (int j = 0; j < parity.length; j++) {
-        Block block = Block.of(parity[j]);
-        store.put(block);
-        parityCids[Math.toIntExact(layout.parityIndex(group, j) - layout.rounded())] = block.cid();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      SteppedLayout layout, ErasureParams params, List<Cid> dataCids, int group, Cid[] parityCids)
+      throws IOException {
+    long[] indices = layout.dataIndices(group);
+    byte[][] data = new byte[params.k()][];
+    for (int i = 0; i < indices.length; i++) {
+      data[i] =
+          layout.isPadding(indices[i])
+              ? new byte[params.blockSize()]
+              : readBlock(dataCids.get(Math.toIntExact(indices[i])), indices[i]);
     }
+    byte[][] parity = leopard.encode(data, params.m());
+    for (int j = 0; j < parity.length; j++) {
+      Block block = Block.of(parity[j]);
+      store.put(block);
+      parityCids[Math.toIntExact(layout.parityIndex(group, j) - layout.rounded())] = block.cid();
+    }
+  }
+
+  /** The bytes of data block {@code index}, which must be stored and intact. */
+  private byte[] readBlock(Cid cid, long index) throws IOException {
+    return store
+        .get(cid)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "block " + index + " (" + cid + ") is missing from the store; run repair"))
+        .data();
   }
 }

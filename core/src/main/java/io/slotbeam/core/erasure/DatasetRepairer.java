@@ -3,6 +3,7 @@ package io.slotbeam.core.erasure;
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.block.CorruptBlockException;
 import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.dataset.ParallelTasks;
 import io.slotbeam.core.hash.Sha256Digest;
 import io.slotbeam.core.indexing.StrategyType;
 import io.slotbeam.core.manifest.ErasureInfo;
@@ -11,12 +12,10 @@ import io.slotbeam.core.merkle.CodexTree;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -68,15 +67,10 @@ public final class DatasetRepairer {
 
     List<Long> restored = Collections.synchronizedList(new ArrayList<>());
     List<Integer> unrecoverable = Collections.synchronizedList(new ArrayList<>());
-    List<CompletableFuture<Void>> groups = new ArrayList<>(layout.steps());
-    for (int s = 0; s < layout.steps(); s++) {
-      int group = s;
-      groups.add(
-          CompletableFuture.runAsync(
-              () -> repairGroup(layout, manifest.blockSize(), leaves, group, restored, unrecoverable),
-              executor));
-    }
-    DatasetTrees.await(groups);
+    ParallelTasks.forEach(
+        executor,
+        layout.steps(),
+        group -> repairGroup(layout, manifest.blockSize(), leaves, group, restored, unrecoverable));
     List<Long> sortedRestored = new ArrayList<>(restored);
     Collections.sort(sortedRestored);
     List<Integer> sortedUnrecoverable = new ArrayList<>(unrecoverable);
@@ -103,42 +97,39 @@ public final class DatasetRepairer {
       List<Cid> leaves,
       int group,
       List<Long> restored,
-      List<Integer> unrecoverable) {
-    try {
-      long[] indices = layout.groupIndices(group);
-      byte[][] shards = new byte[indices.length][];
-      List<Integer> missing = new ArrayList<>();
-      for (int r = 0; r < indices.length; r++) {
-        Cid cid = leaves.get(Math.toIntExact(indices[r]));
-        Optional<byte[]> data = readIntact(cid, blockSize);
-        if (data.isPresent()) {
-          shards[r] = data.get();
-        } else {
-          missing.add(r);
-        }
+      List<Integer> unrecoverable)
+      throws IOException {
+    long[] indices = layout.groupIndices(group);
+    byte[][] shards = new byte[indices.length][];
+    List<Integer> missing = new ArrayList<>();
+    for (int r = 0; r < indices.length; r++) {
+      Cid cid = leaves.get(Math.toIntExact(indices[r]));
+      Optional<byte[]> data = readIntact(cid, blockSize);
+      if (data.isPresent()) {
+        shards[r] = data.get();
+      } else {
+        missing.add(r);
       }
-      if (missing.isEmpty()) {
-        return;
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    if (missing.size() > layout.m()) {
+      unrecoverable.add(group);
+      return;
+    }
+    leopard.reconstruct(shards, layout.k(), layout.m());
+    for (int r : missing) {
+      long index = indices[r];
+      Cid expected = leaves.get(Math.toIntExact(index));
+      Block block = Block.of(shards[r]);
+      if (!block.cid().equals(expected)) {
+        throw new IllegalStateException(
+            "restored block " + index + " is " + block.cid() + " but the protected tree names " + expected);
       }
-      if (missing.size() > layout.m()) {
-        unrecoverable.add(group);
-        return;
-      }
-      leopard.reconstruct(shards, layout.k(), layout.m());
-      for (int r : missing) {
-        long index = indices[r];
-        Cid expected = leaves.get(Math.toIntExact(index));
-        Block block = Block.of(shards[r]);
-        if (!block.cid().equals(expected)) {
-          throw new IllegalStateException(
-              "restored block " + index + " is " + block.cid() + " but the protected tree names " + expected);
-        }
-        store.delete(expected); // a corrupted file must go before the good bytes can be put
-        store.put(block);
-        restored.add(index);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      store.delete(expected); // a corrupted file must go before the good bytes can be put
+      store.put(block);
+      restored.add(index);
     }
   }
 

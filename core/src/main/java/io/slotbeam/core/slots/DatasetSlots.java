@@ -75,11 +75,8 @@ public final class DatasetSlots {
         new Upload.Stored(StoredManifests.put(store, verifiable), verifiable), slotRoots, verifyRoot);
   }
 
-  /** The block's bytes, or none for the empty (padding) CID. */
+  /** The block's bytes; none for the empty (padding) CID, which every store reads as empty. */
   private byte[] readBlock(Cid cid) throws IOException {
-    if (cid.equals(Cid.emptyBlock())) {
-      return new byte[0];
-    }
     return store
         .get(cid)
         .orElseThrow(() -> new IllegalStateException("block " + cid + " is missing; run repair"))
