@@ -4,6 +4,7 @@ import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.erasure.DatasetEncoder;
 import io.slotbeam.core.erasure.LeopardEncoder;
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.hash.CellHasher;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.slots.CircuitParams;
@@ -64,7 +65,7 @@ public class SamplerBenchmark {
       Manifest protectedManifest =
           new DatasetEncoder(store, workers, LeopardEncoder.fastest()).protect(plain, 3, 2).manifest();
       manifest =
-          new DatasetSlots(store, workers, CellHasher.fastest())
+          new DatasetSlots(store, workers, BlockHasher.java())
               .build(protectedManifest, 2048)
               .verifiable()
               .manifest();

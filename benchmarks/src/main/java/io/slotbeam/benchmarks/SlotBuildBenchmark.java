@@ -1,7 +1,7 @@
 package io.slotbeam.benchmarks;
 
 import io.slotbeam.core.field.Fr;
-import io.slotbeam.core.hash.CellHasher;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.slots.SlotBuilder;
 import io.slotbeam.core.slots.SlotGeometry;
@@ -54,7 +54,7 @@ public class SlotBuildBenchmark {
       random.nextBytes(block);
     }
     workers = Executors.newFixedThreadPool(threads);
-    builder = new SlotBuilder(new SlotGeometry(BLOCK, 2048, BLOCKS), workers, CellHasher.fastest());
+    builder = new SlotBuilder(new SlotGeometry(BLOCK, 2048, BLOCKS), workers, BlockHasher.java());
   }
 
   @TearDown

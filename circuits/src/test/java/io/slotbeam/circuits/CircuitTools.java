@@ -3,6 +3,7 @@ package io.slotbeam.circuits;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.erasure.DatasetEncoder;
 import io.slotbeam.core.erasure.LeopardEncoder;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.hash.CellHasher;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.slots.CircuitParams;
@@ -259,7 +260,7 @@ final class CircuitTools {
     Manifest protectedManifest =
         new DatasetEncoder(store, workers, LeopardEncoder.fastest()).protect(plain, k, m).manifest();
     Manifest verifiable =
-        new DatasetSlots(store, workers, CellHasher.fastest())
+        new DatasetSlots(store, workers, BlockHasher.java())
             .build(protectedManifest, 2048)
             .verifiable()
             .manifest();

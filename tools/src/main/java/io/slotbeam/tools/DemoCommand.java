@@ -13,6 +13,7 @@ import io.slotbeam.core.erasure.DatasetRepairer;
 import io.slotbeam.core.erasure.LeopardDecoder;
 import io.slotbeam.core.erasure.LeopardEncoder;
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.hash.CellHasher;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.VerificationInfo;
@@ -183,7 +184,7 @@ final class DemoCommand implements Command {
     DatasetSlots.Built slots =
         Workers.run(
             workers ->
-                new DatasetSlots(store, workers, CellHasher.fastest())
+                new DatasetSlots(store, workers, BlockHasher.java())
                     .build(protectedManifest, VerificationInfo.DEFAULT_CELL_SIZE));
     out.printf(
         "verifiable  %d slots of Poseidon2 cell trees (2 KiB cells)%n  manifest  %s%n  verifyRoot %s%n",

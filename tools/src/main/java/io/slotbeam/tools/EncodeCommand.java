@@ -6,7 +6,7 @@ import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.erasure.DatasetEncoder;
 import io.slotbeam.core.erasure.ErasureParams;
 import io.slotbeam.core.erasure.LeopardEncoder;
-import io.slotbeam.core.hash.CellHasher;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.VerificationInfo;
 import io.slotbeam.core.slots.DatasetSlots;
@@ -100,7 +100,7 @@ final class EncodeCommand implements Command {
           Optional.of(
               Workers.run(
                   workers ->
-                      new DatasetSlots(store, workers, CellHasher.fastest())
+                      new DatasetSlots(store, workers, BlockHasher.java())
                           .build(protectedStored.manifest(), cellSize)));
     }
     if (line.hasOption("json")) {

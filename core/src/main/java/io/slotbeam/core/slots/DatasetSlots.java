@@ -3,7 +3,7 @@ package io.slotbeam.core.slots;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.field.Fr;
-import io.slotbeam.core.hash.CellHasher;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.hash.Poseidon2Compressor;
 import io.slotbeam.core.indexing.IndexingStrategy;
 import io.slotbeam.core.indexing.StrategyType;
@@ -30,9 +30,9 @@ public final class DatasetSlots {
 
   private final BlockStore store;
   private final Executor executor;
-  private final CellHasher hasher;
+  private final BlockHasher hasher;
 
-  public DatasetSlots(BlockStore store, Executor executor, CellHasher hasher) {
+  public DatasetSlots(BlockStore store, Executor executor, BlockHasher hasher) {
     this.store = store;
     this.executor = executor;
     this.hasher = hasher;

@@ -2,9 +2,8 @@ package io.slotbeam.core.slots;
 
 import io.slotbeam.core.dataset.ParallelTasks;
 import io.slotbeam.core.field.Fr;
-import io.slotbeam.core.hash.CellHasher;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.hash.Poseidon2Compressor;
-import io.slotbeam.core.hash.SpongeMerkle;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import java.io.IOException;
 import java.util.Arrays;
@@ -19,10 +18,10 @@ import java.util.concurrent.Executor;
 public final class SlotBuilder {
   private final SlotGeometry geometry;
   private final Executor executor;
-  private final CellHasher hasher;
+  private final BlockHasher hasher;
   private final Fr zeroBlockRoot;
 
-  public SlotBuilder(SlotGeometry geometry, Executor executor, CellHasher hasher) {
+  public SlotBuilder(SlotGeometry geometry, Executor executor, BlockHasher hasher) {
     this.geometry = geometry;
     this.executor = executor;
     this.hasher = hasher;
@@ -51,7 +50,7 @@ public final class SlotBuilder {
       throw new IllegalArgumentException(
           "block has " + block.length + " bytes but the slot's blocks have " + geometry.blockSize());
     }
-    return SpongeMerkle.digest(block, 0, block.length, geometry.cellSize(), hasher);
+    return hasher.root(block, 0, block.length, geometry.cellSize());
   }
 
   public Fr zeroBlockRoot() {

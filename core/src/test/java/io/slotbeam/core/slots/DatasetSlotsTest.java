@@ -1,5 +1,6 @@
 package io.slotbeam.core.slots;
 
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.vectors.WorkedExampleFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,7 @@ class DatasetSlotsTest {
   @Test
   void workedExampleGivesTheSpecSlotRootsVerifyRootAndManifest() throws IOException {
     DatasetSlots.Built built =
-        new DatasetSlots(store, workers, CellHasher.fastest()).build(protectedWorkedExample(), 2048);
+        new DatasetSlots(store, workers, BlockHasher.java()).build(protectedWorkedExample(), 2048);
     assertEquals(
         List.of(
             "4005211080767819270342218267940775124949123857869711575255776208236096913887",
@@ -66,7 +67,7 @@ class DatasetSlotsTest {
   @Test
   void storesEverySlotTreeForSampling() throws IOException {
     DatasetSlots.Built built =
-        new DatasetSlots(store, workers, CellHasher.fastest()).build(protectedWorkedExample(), 2048);
+        new DatasetSlots(store, workers, BlockHasher.java()).build(protectedWorkedExample(), 2048);
     for (Fr root : built.slotRoots()) {
       assertEquals(2, SlotTrees.get(store, SlotCids.slotRoot(root)).leafCount());
     }
@@ -77,8 +78,8 @@ class DatasetSlotsTest {
     Manifest manifest = protectedWorkedExample();
     ExecutorService one = Executors.newSingleThreadExecutor();
     try {
-      Fr parallel = new DatasetSlots(store, workers, CellHasher.fastest()).build(manifest, 2048).verifyRoot();
-      Fr single = new DatasetSlots(store, one, CellHasher.scalar()).build(manifest, 2048).verifyRoot();
+      Fr parallel = new DatasetSlots(store, workers, BlockHasher.java()).build(manifest, 2048).verifyRoot();
+      Fr single = new DatasetSlots(store, one, BlockHasher.of(CellHasher.scalar())).build(manifest, 2048).verifyRoot();
       assertEquals(parallel, single);
     } finally {
       one.shutdownNow();
@@ -88,7 +89,7 @@ class DatasetSlotsTest {
   @Test
   void refusesCellSizesThatBreakTheRules() throws IOException {
     Manifest manifest = protectedWorkedExample();
-    DatasetSlots slots = new DatasetSlots(store, workers, CellHasher.fastest());
+    DatasetSlots slots = new DatasetSlots(store, workers, BlockHasher.java());
     assertEquals(
         "cell size 3000 is not a power of two",
         assertThrows(IllegalArgumentException.class, () -> slots.build(manifest, 3000)).getMessage());
@@ -100,7 +101,7 @@ class DatasetSlotsTest {
   @Test
   void smallerCellsGiveMoreCellsPerBlock() throws IOException {
     Manifest manifest = protectedWorkedExample();
-    DatasetSlots.Built built = new DatasetSlots(store, workers, CellHasher.fastest()).build(manifest, 1024);
+    DatasetSlots.Built built = new DatasetSlots(store, workers, BlockHasher.java()).build(manifest, 1024);
     assertEquals(1024, built.verifiable().manifest().verification().orElseThrow().cellSize());
   }
 }

@@ -1,5 +1,6 @@
 package io.slotbeam.core.slots;
 
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.vectors.WorkedExampleFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,7 @@ class SamplerTest {
             .manifest();
     Manifest protectedManifest =
         new DatasetEncoder(store, workers, LeopardEncoder.fastest()).protect(plain, k, m).manifest();
-    return new DatasetSlots(store, workers, CellHasher.fastest())
+    return new DatasetSlots(store, workers, BlockHasher.java())
         .build(protectedManifest, cellSize)
         .verifiable()
         .manifest();

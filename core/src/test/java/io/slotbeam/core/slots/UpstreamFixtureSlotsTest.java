@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slotbeam.core.field.Fr;
-import io.slotbeam.core.hash.CellHasher;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.hash.Poseidon2Compressor;
 import io.slotbeam.core.hash.Poseidon2Sponge;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
@@ -49,7 +49,7 @@ class UpstreamFixtureSlotsTest {
     assertEquals(
         "17033041910967151034136324870959232982916157925751316473693996492621564867107",
         Poseidon2Sponge.hashBytes(FakeSlots.cell(slot3, 0, CELL)).toDecimal());
-    SlotBuilder builder = new SlotBuilder(GEOMETRY, workers, CellHasher.fastest());
+    SlotBuilder builder = new SlotBuilder(GEOMETRY, workers, BlockHasher.java());
     assertEquals(
         "11870398223693432583042351546731028104314346514408475859797355891452183094616",
         builder.blockRoot(FakeSlots.block(slot3, 0, CELL, 32)).toDecimal());
@@ -73,7 +73,7 @@ class UpstreamFixtureSlotsTest {
             "6074282922789212060680767791799815465468695010626903188849429489941094153548",
             "8902834601866117645250445399395236846866654201720886495257195252980067955619",
             "17872397126965207095494780010524156843257248687474550787255659041117988916909");
-    SlotBuilder builder = new SlotBuilder(GEOMETRY, workers, CellHasher.fastest());
+    SlotBuilder builder = new SlotBuilder(GEOMETRY, workers, BlockHasher.java());
     List<Fr> slotRoots = new ArrayList<>();
     for (int slot = 0; slot < 11; slot++) {
       long slotSeed = FakeSlots.slotSeed(SEED, slot);
