@@ -133,7 +133,7 @@ final class WitnessCircuits {
     }
   }
 
-  private static Path source(String name) {
+  static Path source(String name) {
     URL url = WitnessCircuits.class.getResource("/witness/" + name + ".circom");
     if (url == null) {
       return fail("test circuit /witness/" + name + ".circom is not on the test classpath");
@@ -145,7 +145,7 @@ final class WitnessCircuits {
     }
   }
 
-  private static void run(Path dir, List<String> command) {
+  static void run(Path dir, List<String> command) {
     try {
       Path log = Files.createTempFile(work(), "process", ".log");
       Process process =

@@ -1,0 +1,33 @@
+package io.slotbeam.circuits;
+
+import java.math.BigInteger;
+
+/** Little-endian integers of the iden3 binary files (n8 = 32 bytes per field element). */
+final class FieldBytes {
+  static final int N8 = 32;
+
+  private FieldBytes() {}
+
+  /** {@code value} (below 2^256) as 32 little-endian bytes. */
+  static byte[] le32(BigInteger value) {
+    byte[] big = value.toByteArray(); // big-endian, maybe with a sign byte
+    byte[] out = new byte[N8];
+    for (int i = 0; i < N8 && i < big.length; i++) {
+      out[i] = big[big.length - 1 - i];
+    }
+    return out;
+  }
+
+  /** The unsigned integer of {@code length} little-endian bytes at {@code offset}. */
+  static BigInteger fromLe(byte[] bytes, int offset, int length) {
+    byte[] big = new byte[length];
+    for (int i = 0; i < length; i++) {
+      big[i] = bytes[offset + length - 1 - i];
+    }
+    return new BigInteger(1, big);
+  }
+
+  static BigInteger fromLe(byte[] bytes) {
+    return fromLe(bytes, 0, bytes.length);
+  }
+}
