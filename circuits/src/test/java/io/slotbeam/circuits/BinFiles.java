@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Test support (no tests): finding and corrupting sections of iden3 binary files. */
 final class BinFiles {
@@ -18,6 +20,18 @@ final class BinFiles {
   }
 
   private BinFiles() {}
+
+  /** The section ids of {@code bytes} in file order. */
+  static List<Integer> sectionIds(byte[] bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    List<Integer> ids = new ArrayList<>();
+    int pos = 12;
+    for (int i = 0; i < b.getInt(8); i++) {
+      ids.add(b.getInt(pos));
+      pos += 12 + (int) b.getLong(pos + 4);
+    }
+    return ids;
+  }
 
   /** The offset of the body of section {@code id} in {@code bytes}. */
   static int sectionBody(byte[] bytes, int id) {
