@@ -52,7 +52,8 @@ public final class SlotbeamCli {
         new SampleCommand(),
         new CheckInputCommand(),
         new CircuitsCommand(),
-        new WitnessCommand());
+        new WitnessCommand(),
+        new ProofCommand());
   }
 
   /** Runs one command line and returns the process exit code. */

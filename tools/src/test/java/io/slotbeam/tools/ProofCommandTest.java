@@ -1,0 +1,85 @@
+package io.slotbeam.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slotbeam.core.vectors.Vectors;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProofCommandTest {
+  /** The hardhat example proof's struct words (spec datapath §10.7, order of §11.2). */
+  private static final List<String> WORDS =
+      List.of(
+          "6534256117371673392078914918983405561950705741555607896616281548993166767050",
+          "4683704071819826577549511087725295557628226569657977399743888281350488008160",
+          "5214601005301447749408976517903523691026761713935248596363525026084207179898",
+          "12928862018496028019248584699701543976607635004280021323367162829172676142063",
+          "6802359022534661924490571652741723715650845080843101596088257121470226373081",
+          "13026065833109947056007317243769626467054545801812125911606045634450472294131",
+          "4064922718155280187684708354118623661512911161238889435233679092743470899962",
+          "16109406845320108508342512724551388830826795687369147885401665396548555026064");
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return new SlotbeamCli(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            SlotbeamCli.commands())
+        .run(args);
+  }
+
+  private static String example() {
+    return Vectors.file("codex/hardhat-example-proof.json").toString();
+  }
+
+  @Test
+  void toChainPrintsTheEightWordsOnePerLine() {
+    assertEquals(0, run("proof", "--to-chain", example()));
+    assertEquals(WORDS, out.toString(StandardCharsets.UTF_8).lines().toList());
+  }
+
+  @Test
+  void toChainJsonNamesTheStructFields() throws IOException {
+    assertEquals(0, run("proof", "--to-chain", "--json", example()));
+    JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertEquals(WORDS.get(0), json.get("a").get("x").asText());
+    assertEquals(WORDS.get(1), json.get("a").get("y").asText());
+    assertEquals(WORDS.get(2), json.get("b").get("x").get("real").asText());
+    assertEquals(WORDS.get(3), json.get("b").get("x").get("imag").asText());
+    assertEquals(WORDS.get(4), json.get("b").get("y").get("real").asText());
+    assertEquals(WORDS.get(5), json.get("b").get("y").get("imag").asText());
+    assertEquals(WORDS.get(6), json.get("c").get("x").asText());
+    assertEquals(WORDS.get(7), json.get("c").get("y").asText());
+  }
+
+  @Test
+  void aMalformedProofIsBadDataNamingTheField() throws IOException {
+    String text = Files.readString(Path.of(example())).replace("\"bn128\"", "\"bls12381\"");
+    Path file = Files.writeString(dir.resolve("proof.json"), text);
+    assertEquals(1, run("proof", "--to-chain", file.toString()));
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    String error = err.toString(StandardCharsets.UTF_8);
+    assertTrue(error.contains("curve must be \"bn128\""), error);
+    assertEquals(1, error.lines().count(), error);
+  }
+
+  @Test
+  void withoutToChainIsBadUsage() {
+    assertEquals(2, run("proof", example()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--to-chain"));
+  }
+}
