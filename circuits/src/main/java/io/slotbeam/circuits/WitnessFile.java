@@ -36,7 +36,7 @@ public final class WitnessFile {
   private static final int HEADER = 4 + 4 + 4;
   private static final int SECTION_HEADER = 4 + 8;
   private static final int SECTION1 = 4 + N8 + 4;
-  private static final byte[] PRIME_LE = le32(FrMontgomery.MODULUS);
+  private static final byte[] PRIME_LE = FieldBytes.le32(FrMontgomery.MODULUS);
 
   private WitnessFile() {}
 
@@ -177,15 +177,6 @@ public final class WitnessFile {
       }
     }
     return false;
-  }
-
-  private static byte[] le32(BigInteger value) {
-    byte[] big = value.toByteArray(); // big-endian, maybe with a sign byte
-    byte[] out = new byte[N8];
-    for (int i = 0; i < N8 && i < big.length; i++) {
-      out[i] = big[big.length - 1 - i];
-    }
-    return out;
   }
 
   private static byte[] reversed(byte[] bytes) {

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Test support (no tests): finding and corrupting sections of iden3 binary files. */
@@ -64,6 +65,18 @@ final class BinFiles {
     byte[] copy = bytes.clone();
     copy[offset] ^= 0x40;
     return copy;
+  }
+
+  /**
+   * Asserts that every {@code step}-th truncation of {@code bytes}, and the one missing only the
+   * last byte, is rejected with a message naming the file {@code kind}.
+   */
+  static void assertTruncationsRejected(Path dir, byte[] bytes, int step, Reader reader, String kind)
+      throws IOException {
+    for (int length = 0; length < bytes.length; length += step) {
+      assertRejected(dir, Arrays.copyOf(bytes, length), reader, kind);
+    }
+    assertRejected(dir, Arrays.copyOf(bytes, bytes.length - 1), reader, "overruns the file");
   }
 
   /** Writes {@code bytes} to a file in {@code dir}, reads it and asserts the error's message. */

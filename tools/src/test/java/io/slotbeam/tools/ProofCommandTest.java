@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.slotbeam.core.vectors.Vectors;
+import io.slotbeam.core.groth16.HardhatExample;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProofCommandTest {
-  /** The hardhat example proof's struct words (spec datapath §10.7, order of §11.2). */
+  /** The hardhat example proof's struct words, as the spec lists them. */
   private static final List<String> WORDS =
-      List.of(
-          "6534256117371673392078914918983405561950705741555607896616281548993166767050",
-          "4683704071819826577549511087725295557628226569657977399743888281350488008160",
-          "5214601005301447749408976517903523691026761713935248596363525026084207179898",
-          "12928862018496028019248584699701543976607635004280021323367162829172676142063",
-          "6802359022534661924490571652741723715650845080843101596088257121470226373081",
-          "13026065833109947056007317243769626467054545801812125911606045634450472294131",
-          "4064922718155280187684708354118623661512911161238889435233679092743470899962",
-          "16109406845320108508342512724551388830826795687369147885401665396548555026064");
+      HardhatExample.PROOF_WORDS.stream().map(BigInteger::toString).toList();
 
   @TempDir Path dir;
 
@@ -43,7 +36,7 @@ class ProofCommandTest {
   }
 
   private static String example() {
-    return Vectors.file("codex/hardhat-example-proof.json").toString();
+    return HardhatExample.file("example-proof").toString();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.slotbeam.core.groth16;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,21 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChainEncodingTest {
-  /** The hardhat example proof as the struct's 8 words, from spec datapath §10.7 / §11.2. */
-  private static final List<BigInteger> EXAMPLE_WORDS =
-      words(
-          "6534256117371673392078914918983405561950705741555607896616281548993166767050",
-          "4683704071819826577549511087725295557628226569657977399743888281350488008160",
-          "5214601005301447749408976517903523691026761713935248596363525026084207179898",
-          "12928862018496028019248584699701543976607635004280021323367162829172676142063",
-          "6802359022534661924490571652741723715650845080843101596088257121470226373081",
-          "13026065833109947056007317243769626467054545801812125911606045634450472294131",
-          "4064922718155280187684708354118623661512911161238889435233679092743470899962",
-          "16109406845320108508342512724551388830826795687369147885401665396548555026064");
+  private static final List<BigInteger> EXAMPLE_WORDS = HardhatExample.PROOF_WORDS;
 
   @Test
   void encodesTheExampleProofAsTheSpecsStructWords() throws IOException {
-    Proof proof = Groth16Json.readProof(Groth16JsonTest.upstream("example-proof"));
+    Proof proof = Groth16Json.readProof(HardhatExample.text("example-proof"));
     assertEquals(EXAMPLE_WORDS, ChainEncoding.proofWords(proof));
     assertEquals(proof, ChainEncoding.proofFromWords(EXAMPLE_WORDS));
   }
@@ -61,15 +50,14 @@ class ChainEncodingTest {
 
   @Test
   void buildsTheExamplePublicInputsAsSubmitProofDoes() throws IOException {
-    PublicInputs expected = Groth16Json.readPublic(Groth16JsonTest.upstream("example-public"));
+    PublicInputs expected = Groth16Json.readPublic(HardhatExample.text("example-public"));
     // A challenge whose first 31 bytes read little-endian are the example's entropy; the 32nd
     // byte must not matter (challengeToField keeps 31 bytes).
-    byte[] challenge = le32(BigInteger.valueOf(10941033813L));
+    byte[] challenge = Fr.of(10941033813L).toBytes();
     challenge[31] = (byte) 0xA5;
-    byte[] root = le32(expected.get(1).toBigInteger());
+    byte[] root = expected.get(1).toBytes();
     assertEquals(expected, ChainEncoding.publicInputs(challenge, root, 3));
     assertEquals(Fr.of(10941033813L), ChainEncoding.challengeToField(challenge));
-    assertArrayEquals(expected.get(1).toBytes(), root);
   }
 
   @Test
@@ -100,22 +88,5 @@ class ChainEncodingTest {
   private static void assertMessage(Runnable call, String message) {
     InvalidGroth16Exception e = assertThrows(InvalidGroth16Exception.class, call::run);
     assertTrue(e.getMessage().contains(message), e.getMessage());
-  }
-
-  private static byte[] le32(BigInteger value) {
-    byte[] out = new byte[32];
-    byte[] big = value.toByteArray();
-    for (int i = 0; i < big.length && i < 32; i++) {
-      out[i] = big[big.length - 1 - i];
-    }
-    return out;
-  }
-
-  private static List<BigInteger> words(String... decimals) {
-    List<BigInteger> out = new ArrayList<>();
-    for (String d : decimals) {
-      out.add(new BigInteger(d));
-    }
-    return List.copyOf(out);
   }
 }

@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.field.FrMontgomery;
-import io.slotbeam.core.vectors.Vectors;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,13 +20,9 @@ import org.junit.jupiter.api.Test;
 class Groth16JsonTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  static String upstream(String name) throws IOException {
-    return Files.readString(Vectors.file("codex/hardhat-" + name + ".json"));
-  }
-
   @Test
   void readsHardhatProofAndWritesItBackAsSnarkjsDid() throws IOException {
-    String text = upstream("example-proof");
+    String text = HardhatExample.text("example-proof");
     Proof proof = Groth16Json.readProof(text);
     // spec datapath §10.7
     assertEquals(
@@ -45,7 +39,7 @@ class Groth16JsonTest {
 
   @Test
   void readsHardhatPublicInputsAndWritesThemBack() throws IOException {
-    String text = upstream("example-public");
+    String text = HardhatExample.text("example-public");
     PublicInputs inputs = Groth16Json.readPublic(text);
     assertEquals(
         List.of(
@@ -59,7 +53,7 @@ class Groth16JsonTest {
 
   @Test
   void readsHardhatVerificationKeyAndWritesItBack() throws IOException {
-    String text = upstream("verification-key");
+    String text = HardhatExample.text("verification-key");
     VerificationKey key = Groth16Json.readVerificationKey(text);
     assertEquals(3, key.nPublic());
     assertEquals(
@@ -73,7 +67,7 @@ class Groth16JsonTest {
 
   @Test
   void refusesToWriteKeyWithoutAlphaBeta() throws IOException {
-    VerificationKey key = Groth16Json.readVerificationKey(upstream("verification-key"));
+    VerificationKey key = Groth16Json.readVerificationKey(HardhatExample.text("verification-key"));
     InvalidGroth16Exception e =
         assertThrows(
             InvalidGroth16Exception.class,
@@ -136,7 +130,7 @@ class Groth16JsonTest {
 
   @Test
   void keyWithoutAlphaBetaEqualsTheReadKeyStripped() throws IOException {
-    VerificationKey key = Groth16Json.readVerificationKey(upstream("verification-key"));
+    VerificationKey key = Groth16Json.readVerificationKey(HardhatExample.text("verification-key"));
     VerificationKey stripped = key.withoutAlphaBeta12();
     assertEquals(Optional.empty(), stripped.alphaBeta12());
     assertEquals(key, stripped.withAlphaBeta12(key.alphaBeta12().orElseThrow()));
@@ -144,14 +138,14 @@ class Groth16JsonTest {
 
   private static void proofRejected(Consumer<ObjectNode> mutation, String message)
       throws IOException {
-    ObjectNode json = (ObjectNode) MAPPER.readTree(upstream("example-proof"));
+    ObjectNode json = (ObjectNode) MAPPER.readTree(HardhatExample.text("example-proof"));
     mutation.accept(json);
     assertRejected(() -> Groth16Json.proof(json), message);
   }
 
   private static void keyRejected(Consumer<ObjectNode> mutation, String message)
       throws IOException {
-    ObjectNode json = (ObjectNode) MAPPER.readTree(upstream("verification-key"));
+    ObjectNode json = (ObjectNode) MAPPER.readTree(HardhatExample.text("verification-key"));
     mutation.accept(json);
     assertRejected(() -> Groth16Json.verificationKey(json), message);
   }
