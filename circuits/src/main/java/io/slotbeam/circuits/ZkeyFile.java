@@ -1,12 +1,14 @@
 package io.slotbeam.circuits;
 
 import io.slotbeam.circuits.BinFileSections.Section;
+import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.field.FrMontgomery;
 import io.slotbeam.core.groth16.Fp;
 import io.slotbeam.core.groth16.Fp12;
 import io.slotbeam.core.groth16.G1Point;
 import io.slotbeam.core.groth16.VerificationKey;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -73,6 +75,8 @@ public final class ZkeyFile {
   private static final int COEFFICIENT_SIZE = 3 * 4 + N8;
   private static final byte[] Q_LE = FieldBytes.le32(Fp.MODULUS);
   private static final byte[] R_LE = FieldBytes.le32(FrMontgomery.MODULUS);
+  private static final BigInteger R_SQUARED_INVERSE =
+      BigInteger.ONE.shiftLeft(512).mod(FrMontgomery.MODULUS).modInverse(FrMontgomery.MODULUS);
 
   /**
    * Section 2 without the primes (always BN254's): sizes and the six key points as raw
@@ -186,6 +190,13 @@ public final class ZkeyFile {
     }
   }
 
+  /**
+   * One entry of section 4: in constraint {@code constraint} of matrix {@code matrix} (0 = A, 1 =
+   * B), the coefficient {@code value} of wire {@code signal}; canonical here, {@code v·R² mod r}
+   * in the file.
+   */
+  public record Coefficient(int matrix, int constraint, int signal, Fr value) {}
+
   /** Section 10: the hash of the circuit's initial key and the contributions in order. */
   public record MpcParams(byte[] csHash, List<Contribution> contributions) {
     public MpcParams {
@@ -271,6 +282,25 @@ public final class ZkeyFile {
               + "mpcParams()");
     }
     return bodies.get(id).duplicate().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** Entries of section 4. */
+  public int coefficientCount() {
+    return bodies.get(COEFFICIENTS).getInt(0);
+  }
+
+  /** Entry {@code index} of section 4, its value converted from {@code v·R²} (BigInteger). */
+  public Coefficient coefficient(int index) {
+    if (index < 0 || index >= coefficientCount()) {
+      throw new IndexOutOfBoundsException(
+          "coefficient " + index + " of " + coefficientCount());
+    }
+    ByteBuffer b = bodies.get(COEFFICIENTS);
+    int at = 4 + index * COEFFICIENT_SIZE;
+    byte[] raw = new byte[N8];
+    b.get(at + 12, raw);
+    BigInteger value = FieldBytes.fromLe(raw).multiply(R_SQUARED_INVERSE).mod(FrMontgomery.MODULUS);
+    return new Coefficient(b.getInt(at), b.getInt(at + 4), b.getInt(at + 8), Fr.of(value));
   }
 
   /** The IC points, canonical. */

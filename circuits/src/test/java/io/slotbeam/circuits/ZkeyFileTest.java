@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.groth16.G1Point;
 import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.VerificationKey;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +83,32 @@ class ZkeyFileTest {
         zkey.mpcParams().contributions().get(0).name());
     assertEquals(0, ZkeyFile.read(Groth16Fixture.initialKey()).mpcParams().contributions().size());
     assertEquals((long) h.nVars() * 128, zkey.section(ZkeyFile.B2).remaining());
+  }
+
+  @Test
+  void coefficientsAreTheCircuitsAAndBTermsThenOnePerPublicSignal() throws IOException {
+    R1csFile r1cs = R1csFile.read(Groth16Fixture.r1cs());
+    // zkey_new.js order: per constraint its A terms then its B terms; then A[nConstraints + s][s]
+    // = 1 for the constant wire and each public signal s.
+    List<ZkeyFile.Coefficient> expected = new ArrayList<>();
+    for (int c = 0; c < r1cs.constraintCount(); c++) {
+      for (R1csFile.Matrix m : List.of(R1csFile.Matrix.A, R1csFile.Matrix.B)) {
+        R1csFile.Terms terms = r1cs.terms(m);
+        for (int t = terms.start(c); t < terms.end(c); t++) {
+          expected.add(
+              new ZkeyFile.Coefficient(m.ordinal(), c, terms.wire(t), terms.coefficient(t)));
+        }
+      }
+    }
+    for (int s = 0; s <= r1cs.header().publicSignals(); s++) {
+      expected.add(new ZkeyFile.Coefficient(0, r1cs.constraintCount() + s, s, Fr.ONE));
+    }
+    ZkeyFile zkey = ZkeyFile.read(Groth16Fixture.key());
+    List<ZkeyFile.Coefficient> actual = new ArrayList<>();
+    for (int i = 0; i < zkey.coefficientCount(); i++) {
+      actual.add(zkey.coefficient(i));
+    }
+    assertEquals(expected, actual);
   }
 
   @Test
