@@ -50,7 +50,8 @@ fs.mkdirSync(outDir, { recursive: true });
 let written = 0;
 for (const file of Object.keys(output.contracts)) {
   for (const [name, contract] of Object.entries(output.contracts[file])) {
-    if (!contract.evm.bytecode.object) continue; // interfaces and abstract contracts
+    // Interfaces and abstract contracts have no bytecode; internal libraries have no ABI.
+    if (!contract.evm.bytecode.object || contract.abi.length === 0) continue;
     fs.writeFileSync(path.join(outDir, `${name}.abi`), JSON.stringify(contract.abi));
     fs.writeFileSync(path.join(outDir, `${name}.bin`), contract.evm.bytecode.object);
     written++;
