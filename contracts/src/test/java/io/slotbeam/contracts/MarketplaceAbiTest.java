@@ -1,6 +1,7 @@
 package io.slotbeam.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -148,6 +150,25 @@ class MarketplaceAbiTest {
     assertEquals("0xe8aa0a07", market.submitProof(id, proof).encodeFunctionCall().substring(0, 10));
     assertEquals("0x99b6da0c", market.requestStorage(TestRequests.request(
         "0x0000000000000000000000000000000000000003", 1)).encodeFunctionCall().substring(0, 10));
+    assertEquals("0xd1bb36b6", FunctionEncoder.encode(
+        MarketplaceCalls.canMarkProofAsMissing(id, one)).substring(0, 10));
     unconnected.shutdown();
+  }
+
+  @Test
+  void wrappersDeployTheBytecodeShippedInTheJar() {
+    // both come from one solc run; a stale wrapper would deploy other code than the jar ships
+    assertEquals(ContractArtifacts.bytecode("Marketplace"), Marketplace.BINARY);
+    assertEquals(ContractArtifacts.bytecode("Groth16Verifier"),
+        io.slotbeam.contracts.generated.Groth16Verifier.BINARY);
+    assertEquals(ContractArtifacts.bytecode("PaymentToken"),
+        io.slotbeam.contracts.generated.PaymentToken.BINARY);
+  }
+
+  @Test
+  void missingArtifactsAreNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ContractArtifacts.abi("NoSuchContract"));
+    assertTrue(e.getMessage().contains("NoSuchContract.abi"), e.getMessage());
   }
 }

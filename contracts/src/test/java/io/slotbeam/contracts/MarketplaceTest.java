@@ -22,10 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
-import org.web3j.abi.datatypes.generated.Bytes32;
-import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.crypto.Hash;
@@ -337,10 +334,8 @@ class MarketplaceTest {
     assertReverts("Marketplace_NothingToWithdraw", CLIENT, f.market(CLIENT).withdrawFunds(id));
   }
 
-  /** canMarkProofAsMissing has no outputs, and web3j's generator leaves such view calls out. */
   private static String canMarkProofAsMissing(byte[] slot, long period) {
-    return FunctionEncoder.encode(new Function("canMarkProofAsMissing",
-        List.of(new Bytes32(slot), new Uint64(period)), List.of()));
+    return FunctionEncoder.encode(MarketplaceCalls.canMarkProofAsMissing(slot, big(period)));
   }
 
   @Test
