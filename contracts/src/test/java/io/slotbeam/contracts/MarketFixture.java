@@ -109,8 +109,16 @@ final class MarketFixture {
     return chain.anvil.web3j().ethGetBlockByNumber(which, false).send().getBlock();
   }
 
-  EthBlock.Block latest() throws IOException {
-    return block(DefaultBlockParameterName.LATEST);
+  /** A block's number and timestamp: what the proof rules read from the chain. */
+  record Head(long number, long timestamp) {
+    Head next() {
+      return new Head(number + 1, timestamp + 1);
+    }
+  }
+
+  Head head() throws IOException {
+    EthBlock.Block latest = block(DefaultBlockParameterName.LATEST);
+    return new Head(latest.getNumber().longValueExact(), latest.getTimestamp().longValueExact());
   }
 
   /** Mines one block at {@code timestamp}. */
@@ -121,7 +129,7 @@ final class MarketFixture {
 
   /** Mines a block at the start of the next period plus {@code offset} seconds; returns its period. */
   long startNextPeriod(long offset) throws IOException {
-    long period = ProofRules.period(latest().getTimestamp().longValueExact(), periodSeconds()) + 1;
+    long period = ProofRules.period(head().timestamp(), periodSeconds()) + 1;
     mineAt(period * periodSeconds() + offset);
     return period;
   }
@@ -148,32 +156,32 @@ final class MarketFixture {
    * public inputs the contract will build in that block.
    */
   Marketplace.Groth16Proof proofForNextBlock(Request request, long slotIndex) throws IOException {
-    EthBlock.Block latest = latest();
-    long number = latest.getNumber().longValueExact() + 1;
-    long timestamp = latest.getTimestamp().longValueExact() + 1;
-    chain.anvil.setNextBlockTimestamp(timestamp);
-    return proofs.proofFor(publicInputs(request, slotIndex, number, timestamp));
+    Head next = head().next();
+    chain.anvil.setNextBlockTimestamp(next.timestamp());
+    return proofs.proofFor(publicInputs(request, slotIndex, next));
   }
 
-  /** [challengeToField(challenge), rootToField(merkleRoot), slotIndex] in block {@code number}. */
-  List<BigInteger> publicInputs(Request request, long slotIndex, long number, long timestamp)
-      throws IOException {
+  /** [challengeToField(challenge), rootToField(merkleRoot), slotIndex] in block {@code at}. */
+  List<BigInteger> publicInputs(Request request, long slotIndex, Head at) throws IOException {
     byte[] slotId = TestRequests.slotId(TestRequests.requestId(request), slotIndex);
-    return List.of(ProofRules.challengeToField(challenge(slotId, number, timestamp)),
+    return List.of(ProofRules.challengeToField(challenge(slotId, at)),
         ProofRules.rootToField(request.content.merkleRoot), BigInteger.valueOf(slotIndex));
   }
 
-  /** The slot's challenge as the reference rules compute it for block {@code number}. */
-  byte[] challenge(byte[] slotId, long number, long timestamp) throws IOException {
-    int pointer = pointer(slotId, number, timestamp);
+  /** The slot's challenge as the reference rules compute it for block {@code at}. */
+  byte[] challenge(byte[] slotId, Head at) throws IOException {
     EthBlock.Block referenced = block(DefaultBlockParameter.valueOf(
-        BigInteger.valueOf(ProofRules.challengeBlock(number, pointer))));
+        BigInteger.valueOf(ProofRules.challengeBlock(at.number(), pointer(slotId, at)))));
     return ProofRules.challenge(Numeric.hexStringToByteArray(referenced.getHash()));
   }
 
-  int pointer(byte[] slotId, long number, long timestamp) {
-    return ProofRules.pointer(number, ProofRules.period(timestamp, periodSeconds()),
-        config.proofs.downtimeProduct.longValueExact(), slotId);
+  int pointer(byte[] slotId, Head at) {
+    return pointerOf(slotId, ProofRules.period(at.timestamp(), periodSeconds()), at.number());
+  }
+
+  /** The pointer of {@code period} evaluated in block {@code number}. */
+  int pointerOf(byte[] slotId, long period, long number) {
+    return ProofRules.pointer(number, period, config.proofs.downtimeProduct.longValueExact(), slotId);
   }
 
   /** The proof that verifies for exactly these public inputs under the test key. */

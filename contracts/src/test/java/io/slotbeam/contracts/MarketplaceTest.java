@@ -71,6 +71,13 @@ class MarketplaceTest {
     return TestRequests.request(f.address(CLIENT), NONCES.getAndIncrement());
   }
 
+  /** A new default request, already stored on chain. */
+  private static Request storedRequest() throws Exception {
+    Request request = newRequest();
+    f.requestStorage(request);
+    return request;
+  }
+
   private static void assertReverts(String error, int account, RemoteFunctionCall<?> call)
       throws Exception {
     assertEquals(MarketFixture.selector(error + "()"), f.revertOf(account, call), error);
@@ -123,8 +130,7 @@ class MarketplaceTest {
 
   @Test
   void requestStorageRejectsInvalidRequests() throws Exception {
-    Request stored = newRequest();
-    f.requestStorage(stored);
+    Request stored = storedRequest();
     Marketplace client = f.market(CLIENT);
     assertReverts("Marketplace_RequestAlreadyExists", CLIENT, client.requestStorage(stored));
     Request forHost = TestRequests.request(f.address(HOST), NONCES.getAndIncrement());
@@ -147,8 +153,7 @@ class MarketplaceTest {
 
   @Test
   void reservationsAreLimitedAndNeededToFill() throws Exception {
-    Request request = newRequest();
-    f.requestStorage(request);
+    Request request = storedRequest();
     byte[] id = TestRequests.requestId(request);
     Marketplace host = f.market(HOST);
     assertTrue(host.canReserveSlot(id, BigInteger.ZERO).send());
@@ -174,22 +179,19 @@ class MarketplaceTest {
 
   @Test
   void fillSlotAcceptsOnlyTheProofOfTheSlotsOwnPublicInputs() throws Exception {
-    Request request = newRequest();
-    f.requestStorage(request);
+    Request request = storedRequest();
     byte[] id = TestRequests.requestId(request);
     Marketplace host = f.market(HOST);
     host.reserveSlot(id, BigInteger.ZERO).send();
-    var latest = f.latest();
-    long number = latest.getNumber().longValueExact();
-    long time = latest.getTimestamp().longValueExact();
-    List<BigInteger> inputs = f.publicInputs(request, 0, number, time);
+    MarketFixture.Head head = f.head();
+    List<BigInteger> inputs = f.publicInputs(request, 0, head);
     assertEquals("no revert", f.revertOf(HOST, host.fillSlot(id, BigInteger.ZERO, f.proofFor(inputs))));
     // the dataset root read big-endian, the whole 32-byte challenge, another slot's inputs
     List<List<BigInteger>> wrong = List.of(
         List.of(inputs.get(0), new BigInteger(1, request.content.merkleRoot), inputs.get(2)),
-        List.of(new BigInteger(1, reversed(f.challenge(slotId(request, 0), number, time))),
+        List.of(new BigInteger(1, reversed(f.challenge(slotId(request, 0), head))),
             inputs.get(1), inputs.get(2)),
-        f.publicInputs(request, 1, number, time));
+        f.publicInputs(request, 1, head));
     for (List<BigInteger> other : wrong) {
       assertReverts("Proofs_InvalidProof", HOST, host.fillSlot(id, BigInteger.ZERO, f.proofFor(other)));
     }
@@ -205,8 +207,7 @@ class MarketplaceTest {
 
   @Test
   void fillingEverySlotStartsTheRequest() throws Exception {
-    Request request = newRequest();
-    f.requestStorage(request);
+    Request request = storedRequest();
     byte[] id = TestRequests.requestId(request);
     byte[] slot0 = slotId(request, 0);
     BigInteger collateral = TestRequests.collateralPerSlot(request);
@@ -214,7 +215,7 @@ class MarketplaceTest {
 
     TransactionReceipt first = f.fill(request, 0, HOST);
 
-    GAS.put("fillSlot", first.getGasUsed());
+    GAS.put("fillSlot (a slot of a request still New)", first.getGasUsed());
     var filled = Marketplace.getSlotFilledEvents(first);
     assertEquals(1, filled.size());
     assertArrayEquals(id, filled.get(0).requestId);
@@ -233,6 +234,7 @@ class MarketplaceTest {
 
     TransactionReceipt second = f.fill(request, 1, HOST2);
 
+    GAS.put("fillSlot (the last slot: starts the request)", second.getGasUsed());
     var fulfilled = Marketplace.getRequestFulfilledEvents(second);
     assertEquals(1, fulfilled.size());
     assertArrayEquals(id, fulfilled.get(0).requestId);
@@ -243,8 +245,7 @@ class MarketplaceTest {
 
   @Test
   void aProofIsRequiredAfterTheFillPeriodAndAcceptedOncePerPeriod() throws Exception {
-    Request request = newRequest();
-    f.requestStorage(request);
+    Request request = storedRequest();
     f.fill(request, 0, HOST);
     byte[] slot = slotId(request, 0);
     Marketplace host = f.market(HOST);
@@ -256,11 +257,9 @@ class MarketplaceTest {
     assertEquals(BigInteger.ONE, host.slotProbability(slot).send());
     assertTrue(host.isProofRequired(slot).send());
     assertFalse(host.willProofBeRequired(slot).send());
-    var latest = f.latest();
-    long number = latest.getNumber().longValueExact();
-    long time = latest.getTimestamp().longValueExact();
-    assertEquals(f.pointer(slot, number, time), host.getPointer(slot).send().intValueExact());
-    assertArrayEquals(f.challenge(slot, number, time), host.getChallenge(slot).send());
+    MarketFixture.Head head = f.head();
+    assertEquals(f.pointer(slot, head), host.getPointer(slot).send().intValueExact());
+    assertArrayEquals(f.challenge(slot, head), host.getChallenge(slot).send());
     assertReverts("Marketplace_ProofNotSubmittedByHost", HOST2,
         f.market(HOST2).submitProof(slot, MarketFixture.UNCHECKED_PROOF));
 
@@ -296,7 +295,7 @@ class MarketplaceTest {
 
     TransactionReceipt marked = validator.markProofAsMissing(slot, big(missed)).send();
 
-    GAS.put("markProofAsMissing", marked.getGasUsed());
+    GAS.put("markProofAsMissing (first miss: slash)", marked.getGasUsed());
     assertEquals(validatorBefore.add(reward), f.balance(VALIDATOR));
     assertEquals(collateral.subtract(slash), validator.currentCollateral(slot).send());
     assertEquals(BigInteger.ONE, validator.missingProofs(slot).send());
@@ -310,6 +309,7 @@ class MarketplaceTest {
 
     TransactionReceipt freed = validator.markProofAsMissing(slot, big(second)).send();
 
+    GAS.put("markProofAsMissing (second miss: frees the slot, fails the request)", freed.getGasUsed());
     var slotFreed = Marketplace.getSlotFreedEvents(freed);
     assertEquals(1, slotFreed.size());
     assertEquals(BigInteger.ZERO, slotFreed.get(0).slotIndex);

@@ -12,7 +12,6 @@ import java.math.BigInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.web3j.protocol.core.methods.response.EthBlock;
 
 /**
  * When a proof is required (spec node.md §5.5), against {@link ProofRules}: with a downtime of 128
@@ -57,9 +56,7 @@ class ProofRequirementTest {
     assertEquals(BigInteger.ZERO, market.slotProbability(slot).send());
     int[] seen = new int[2];
     for (int step = 0; step < 16; step++) {
-      EthBlock.Block latest = f.latest();
-      int pointer = f.pointer(slot, latest.getNumber().longValueExact(),
-          latest.getTimestamp().longValueExact());
+      int pointer = f.pointer(slot, f.head());
       assertEquals(pointer, market.getPointer(slot).send().intValueExact());
       assertEquals(pointer >= DOWNTIME, market.isProofRequired(slot).send(), "pointer " + pointer);
       assertEquals(pointer < DOWNTIME, market.willProofBeRequired(slot).send(), "pointer " + pointer);
@@ -76,11 +73,9 @@ class ProofRequirementTest {
     BigInteger probability = BigInteger.valueOf(8L * (256 - DOWNTIME) / 256);
     assertEquals(probability, market.slotProbability(slot).send());
     for (int step = 0; step < 24; step++) {
-      EthBlock.Block latest = f.latest();
-      long number = latest.getNumber().longValueExact();
-      long time = latest.getTimestamp().longValueExact();
-      int pointer = f.pointer(slot, number, time);
-      BigInteger challenge = new BigInteger(1, f.challenge(slot, number, time));
+      MarketFixture.Head head = f.head();
+      int pointer = f.pointer(slot, head);
+      BigInteger challenge = new BigInteger(1, f.challenge(slot, head));
       boolean due = challenge.mod(probability).signum() == 0;
       assertEquals(due && pointer >= DOWNTIME, market.isProofRequired(slot).send());
       assertEquals(due && pointer < DOWNTIME, market.willProofBeRequired(slot).send());
@@ -91,7 +86,7 @@ class ProofRequirementTest {
   @Test
   void aMissedProofCanBeMarkedOnlyWhileThePointerIsOutOfTheDowntime() throws Exception {
     byte[] slot = filledSlot(3, 1);
-    long missed = ProofRules.period(f.latest().getTimestamp().longValueExact(), f.periodSeconds());
+    long missed = ProofRules.period(f.head().timestamp(), f.periodSeconds());
     f.startNextPeriod(1);
     Marketplace validator = f.market(VALIDATOR);
 
@@ -107,8 +102,7 @@ class ProofRequirementTest {
   /** Mines blocks until the pointer of {@code period} at the latest block is {@code target}. */
   private static void moveMissedPeriodPointerTo(byte[] slot, long period, int target)
       throws Exception {
-    long number = f.latest().getNumber().longValueExact();
-    int now = ProofRules.pointer(number, period, f.config.proofs.downtimeProduct.longValueExact(), slot);
+    int now = f.pointerOf(slot, period, f.head().number());
     int blocks = Math.floorMod(target - now, 256);
     if (blocks > 0) {
       chain.anvil.mine(blocks);
