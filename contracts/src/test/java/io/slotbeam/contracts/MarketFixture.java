@@ -1,12 +1,9 @@
 package io.slotbeam.contracts;
 
-import io.slotbeam.contracts.generated.Groth16Verifier;
 import io.slotbeam.contracts.generated.Marketplace;
-import io.slotbeam.contracts.generated.Marketplace.CollateralConfig;
 import io.slotbeam.contracts.generated.Marketplace.MarketplaceConfig;
 import io.slotbeam.contracts.generated.Marketplace.ProofConfig;
 import io.slotbeam.contracts.generated.Marketplace.Request;
-import io.slotbeam.contracts.generated.Marketplace.SlotReservationsConfig;
 import io.slotbeam.contracts.generated.PaymentToken;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -51,32 +48,25 @@ final class MarketFixture {
     this.marketAddress = marketAddress;
   }
 
-  /** Config of spec node.md §5.8 with a 60 s period and the given downtime. */
+  /** The Codex default configuration (spec node.md §5.8) with a 60 s period and this downtime. */
   static MarketplaceConfig config(int downtime) {
-    return new MarketplaceConfig(
-        new CollateralConfig(BigInteger.valueOf(10), BigInteger.valueOf(2), BigInteger.valueOf(20),
-            BigInteger.valueOf(20)),
-        new ProofConfig(BigInteger.valueOf(60), BigInteger.valueOf(30), BigInteger.valueOf(downtime),
-            BigInteger.valueOf(67), "test-zkey"),
-        new SlotReservationsConfig(BigInteger.valueOf(3)), BigInteger.valueOf(30L * 24 * 3600));
+    MarketplaceConfig codex = MarketplaceDeployment.defaultConfiguration("test-zkey");
+    return new MarketplaceConfig(codex.collateral,
+        new ProofConfig(BigInteger.valueOf(60), codex.proofs.timeout, BigInteger.valueOf(downtime),
+            codex.proofs.downtimeProduct, codex.proofs.zkeyHash),
+        codex.reservations, codex.requestDurationLimit);
   }
 
   static MarketFixture deploy(TestChain chain, MarketplaceConfig config) throws Exception {
-    // The Proofs constructor needs 256 blocks behind it (spec node.md §5.5).
-    long height = chain.anvil.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
-    if (height <= 256) {
-      chain.anvil.mine(257 - height);
-    }
+    chain.mineToDeploymentHeight();
     TestProofs proofs = new TestProofs(chain.anvil.web3j(), chain.accounts.get(0));
-    Groth16Verifier verifier = chain.deployVerifier(proofs.key());
-    PaymentToken token = PaymentToken.deploy(chain.anvil.web3j(), chain.as(0), TestChain.GAS).send();
-    Marketplace market = Marketplace.deploy(chain.anvil.web3j(), chain.as(0), TestChain.GAS, config,
-        token.getContractAddress(), verifier.getContractAddress()).send();
-    MarketFixture fixture = new MarketFixture(chain, config, proofs, token.getContractAddress(),
-        market.getContractAddress());
+    MarketplaceDeployment deployment = MarketplaceDeployment.deploy(chain.anvil.web3j(),
+        chain.as(0), TestChain.GAS, config, proofs.key());
+    MarketFixture fixture = new MarketFixture(chain, config, proofs, deployment.token(),
+        deployment.marketplace());
     for (int i = 0; i < FUNDED_ACCOUNTS; i++) {
-      token.mint(chain.accounts.get(i), FUNDS).send();
-      fixture.token(i).approve(market.getContractAddress(), UNLIMITED).send();
+      fixture.token(0).mint(chain.accounts.get(i), FUNDS).send();
+      fixture.token(i).approve(deployment.marketplace(), UNLIMITED).send();
     }
     return fixture;
   }

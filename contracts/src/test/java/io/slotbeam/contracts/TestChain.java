@@ -35,6 +35,14 @@ final class TestChain implements AutoCloseable {
     return anvil.transactionManager(accounts.get(account));
   }
 
+  /** Mines up to the height a marketplace deployment needs. */
+  void mineToDeploymentHeight() throws IOException {
+    long height = anvil.web3j().ethBlockNumber().send().getBlockNumber().longValueExact();
+    if (height < MarketplaceDeployment.REQUIRED_HEIGHT) {
+      anvil.mine(MarketplaceDeployment.REQUIRED_HEIGHT - height);
+    }
+  }
+
   Groth16Verifier deployVerifier(VerifyingKey key) throws Exception {
     return Groth16Verifier.deploy(anvil.web3j(), as(0), GAS, key).send();
   }
