@@ -9,7 +9,10 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
 
+/** The anvil launcher: it starts the pinned binary, answers JSON-RPC, and is gone after close. */
 class AnvilProcessTest {
   @Test
   void startsAnsweringAndStopsOnClose() throws Exception {
@@ -23,9 +26,9 @@ class AnvilProcessTest {
     } finally {
       anvil.close();
     }
-    AnvilProcess stopped = anvil;
-    assertThrows(IOException.class, () -> org.web3j.protocol.Web3j.build(
-        new org.web3j.protocol.http.HttpService(stopped.rpcUrl())).ethChainId().send());
+    Web3j afterClose = Web3j.build(new HttpService(anvil.rpcUrl()));
+    assertThrows(IOException.class, () -> afterClose.ethChainId().send(), "nothing listens any more");
+    afterClose.shutdown();
   }
 
   @Test

@@ -33,6 +33,13 @@ final class MarketFixture {
   private static final BigInteger FUNDS = BigInteger.TEN.pow(30);
   private static final BigInteger UNLIMITED = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
+  /** A proof whose points are not even on the curve, for calls that must fail before verifying. */
+  static final Marketplace.Groth16Proof UNCHECKED_PROOF = new Marketplace.Groth16Proof(
+      new Marketplace.G1Point(BigInteger.ONE, BigInteger.ONE),
+      new Marketplace.G2Point(new Marketplace.Fp2Element(BigInteger.ONE, BigInteger.ONE),
+          new Marketplace.Fp2Element(BigInteger.ONE, BigInteger.ONE)),
+      new Marketplace.G1Point(BigInteger.ONE, BigInteger.ONE));
+
   final TestChain chain;
   final MarketplaceConfig config;
   private final TestProofs proofs;
@@ -197,13 +204,6 @@ final class MarketFixture {
     Object data = result.getError().getData();
     return data == null ? result.getError().getMessage() : data.toString().replace("\"", "");
   }
-
-  /** A proof whose points are not even on the curve, for calls that must fail before verifying. */
-  static final Marketplace.Groth16Proof UNCHECKED_PROOF = new Marketplace.Groth16Proof(
-      new Marketplace.G1Point(BigInteger.ONE, BigInteger.ONE),
-      new Marketplace.G2Point(new Marketplace.Fp2Element(BigInteger.ONE, BigInteger.ONE),
-          new Marketplace.Fp2Element(BigInteger.ONE, BigInteger.ONE)),
-      new Marketplace.G1Point(BigInteger.ONE, BigInteger.ONE));
 
   static String selector(String errorSignature) {
     return Hash.sha3String(errorSignature).substring(0, 10);

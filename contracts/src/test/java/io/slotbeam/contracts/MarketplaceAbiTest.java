@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slotbeam.contracts.generated.Marketplace;
-import io.slotbeam.contracts.generated.Marketplace.Fp2Element;
-import io.slotbeam.contracts.generated.Marketplace.G1Point;
-import io.slotbeam.contracts.generated.Marketplace.G2Point;
 import io.slotbeam.contracts.generated.Marketplace.Groth16Proof;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -143,8 +140,7 @@ class MarketplaceAbiTest {
         new ReadonlyTransactionManager(unconnected, "0x0000000000000000000000000000000000000002"),
         TestChain.GAS);
     BigInteger one = BigInteger.ONE;
-    Groth16Proof proof = new Groth16Proof(new G1Point(one, one),
-        new G2Point(new Fp2Element(one, one), new Fp2Element(one, one)), new G1Point(one, one));
+    Groth16Proof proof = MarketFixture.UNCHECKED_PROOF;
     byte[] id = new byte[32];
     assertEquals("0x1d873c1b", market.fillSlot(id, one, proof).encodeFunctionCall().substring(0, 10));
     assertEquals("0xe8aa0a07", market.submitProof(id, proof).encodeFunctionCall().substring(0, 10));

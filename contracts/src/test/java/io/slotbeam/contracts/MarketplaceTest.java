@@ -23,9 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
 
 /**
  * The marketplace on anvil through the flows that hosts, clients and validators go through (spec
@@ -84,7 +86,7 @@ class MarketplaceTest {
   }
 
   private static long timestampOf(TransactionReceipt receipt) throws Exception {
-    return f.block(org.web3j.protocol.core.DefaultBlockParameter.valueOf(receipt.getBlockNumber()))
+    return f.block(DefaultBlockParameter.valueOf(receipt.getBlockNumber()))
         .getTimestamp().longValueExact();
   }
 
@@ -93,7 +95,7 @@ class MarketplaceTest {
     Request request = newRequest();
     byte[] id = TestRequests.requestId(request);
     // web3j's ABI encoding of the request as one dynamic parameter gives the same id (§5.2)
-    assertArrayEquals(id, Hash.sha3(org.web3j.utils.Numeric.hexStringToByteArray(
+    assertArrayEquals(id, Hash.sha3(Numeric.hexStringToByteArray(
         FunctionEncoder.encodeConstructor(List.<Type>of(request)))));
     BigInteger before = f.balance(CLIENT);
 
