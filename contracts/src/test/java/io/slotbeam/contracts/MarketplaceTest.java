@@ -242,7 +242,12 @@ class MarketplaceTest {
     assertArrayEquals(id, fulfilled.get(0).requestId);
     assertEquals(REQUEST_STARTED, host.requestState(id).send());
     assertReverts("Marketplace_SlotNotFree", HOST, host.fillSlot(id, BigInteger.ZERO, MarketFixture.UNCHECKED_PROOF));
-    assertReverts("Marketplace_SlotIsFree", HOST, host.getActiveSlot(slotId(newRequest(), 0)));
+    byte[] neverFilled = slotId(newRequest(), 0);
+    assertReverts("Marketplace_SlotIsFree", HOST, host.getActiveSlot(neverFilled));
+    assertReverts("Marketplace_SlotIsFree", HOST, host.freeSlot(neverFilled));
+    assertReverts("Marketplace_UnknownRequest", HOST, host.submitProof(neverFilled, MarketFixture.UNCHECKED_PROOF));
+    assertReverts("Marketplace_InvalidClientAddress", HOST, host.withdrawFunds(id));
+    assertReverts("Marketplace_InvalidState", CLIENT, f.market(CLIENT).withdrawFunds(id));
   }
 
   @Test
@@ -317,6 +322,8 @@ class MarketplaceTest {
     assertEquals(BigInteger.ZERO, slotFreed.get(0).slotIndex);
     assertEquals(1, Marketplace.getRequestFailedEvents(freed).size());
     assertEquals(REQUEST_FAILED, validator.requestState(id).send());
+    // a failed request ended the second before it failed
+    assertEquals(big(timestampOf(freed) - 1), validator.requestEnd(id).send());
     assertEquals(SLOT_FAILED, validator.slotState(slot).send());
     assertEquals(ZERO_ADDRESS, validator.getHost(slot).send());
     assertEquals(BigInteger.ZERO, validator.currentCollateral(slot).send());
