@@ -54,6 +54,13 @@ final class Poseidon2RoundConstants {
     },
   };
 
+  /**
+   * The diagonal of the internal matrix [[2,1,1],[1,2,1],[1,1,3]] (spec §4.4), which {@code
+   * Poseidon2Permutation.internalRound} applies as additions; the native library takes it as a
+   * parameter.
+   */
+  static final int[] INTERNAL_DIAGONAL = {2, 2, 3};
+
   /** {@code INTERNAL[j]} is added to state element 0 in internal round 0..55. */
   static final String[] INTERNAL = {
     "0x15ce7e5ae220e8623a40b3a3b22d441eff0c9be1ae1d32f1b777af84eea7e38c",
