@@ -1,7 +1,7 @@
 /*
  * Fp and Fr Montgomery arithmetic (see field.h): one implementation for both primes, with a
- * portable multiply on unsigned __int128 and a BMI2/ADX multiply (mulx, adcx/adox) that cpu.c
- * selects when the CPU has those instructions.
+ * portable multiply on unsigned __int128 and a BMI2/ADX multiply (mulx, adcx/adox; both in
+ * field_mul.h) that cpu.c selects when the CPU has those instructions.
  *
  * Moduli: BN254 q and r as ffjavascript names them (node_modules/ffjavascript/src/bn128.js).
  * Both are below 2^254, so a Montgomery product of inputs below p stays below 2p and needs no
@@ -9,7 +9,7 @@
  */
 #include "field.h"
 
-#include <immintrin.h>
+#include "field_mul.h"
 #include <string.h>
 
 typedef unsigned __int128 u128;
@@ -32,114 +32,14 @@ static uint64_t sub256(uint64_t *out, const uint64_t *a, const uint64_t *b) {
   return borrow;
 }
 
-/* out = a if a < p, else a - p; for a < 2p. */
-static inline void reduce_once(const sb_field *f, uint64_t *out, const uint64_t *a) {
-  uint64_t t[4];
-  uint64_t borrow = sub256(t, a, f->p);
-  uint64_t keep = 0 - borrow; /* all ones when a < p */
-  for (int i = 0; i < 4; i++) {
-    out[i] = (a[i] & keep) | (t[i] & ~keep);
-  }
-}
-
 void sb_mont_mul_portable(const sb_field *f, uint64_t *out, const uint64_t *a,
                           const uint64_t *b) {
-  uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-  const uint64_t *p = f->p;
-  for (int i = 0; i < 4; i++) {
-    u128 acc = (u128)a[0] * b[i] + t0;
-    t0 = (uint64_t)acc;
-    acc = (u128)a[1] * b[i] + t1 + (acc >> 64);
-    t1 = (uint64_t)acc;
-    acc = (u128)a[2] * b[i] + t2 + (acc >> 64);
-    t2 = (uint64_t)acc;
-    acc = (u128)a[3] * b[i] + t3 + (acc >> 64);
-    t3 = (uint64_t)acc;
-    uint64_t t4 = (uint64_t)(acc >> 64);
-
-    uint64_t m = t0 * f->inv;
-    acc = (u128)m * p[0] + t0;
-    acc = (u128)m * p[1] + t1 + (acc >> 64);
-    t0 = (uint64_t)acc;
-    acc = (u128)m * p[2] + t2 + (acc >> 64);
-    t1 = (uint64_t)acc;
-    acc = (u128)m * p[3] + t3 + (acc >> 64);
-    t2 = (uint64_t)acc;
-    t3 = t4 + (uint64_t)(acc >> 64);
-  }
-  uint64_t t[4] = {t0, t1, t2, t3};
-  reduce_once(f, out, t);
+  mont_mul_portable(f, out, a, b);
 }
 
-/* The same CIOS loop with mulx for the products and two independent carry chains, which gcc
- * can map to adcx and adox. */
-__attribute__((target("bmi2,adx"))) void sb_mont_mul_adx(const sb_field *f, uint64_t *out,
-                                                         const uint64_t *a, const uint64_t *b) {
-  unsigned long long t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4;
-  unsigned long long lo0, lo1, lo2, lo3, hi0, hi1, hi2, hi3, drop;
-  const uint64_t *p = f->p;
-  for (int i = 0; i < 4; i++) {
-    lo0 = _mulx_u64(a[0], b[i], &hi0);
-    lo1 = _mulx_u64(a[1], b[i], &hi1);
-    lo2 = _mulx_u64(a[2], b[i], &hi2);
-    lo3 = _mulx_u64(a[3], b[i], &hi3);
-    unsigned char c = _addcarryx_u64(0, t0, lo0, &t0);
-    c = _addcarryx_u64(c, t1, lo1, &t1);
-    c = _addcarryx_u64(c, t2, lo2, &t2);
-    c = _addcarryx_u64(c, t3, lo3, &t3);
-    t4 = c;
-    unsigned char o = _addcarryx_u64(0, t1, hi0, &t1);
-    o = _addcarryx_u64(o, t2, hi1, &t2);
-    o = _addcarryx_u64(o, t3, hi2, &t3);
-    _addcarryx_u64(o, t4, hi3, &t4);
-
-    unsigned long long m = t0 * f->inv;
-    lo0 = _mulx_u64(m, p[0], &hi0);
-    lo1 = _mulx_u64(m, p[1], &hi1);
-    lo2 = _mulx_u64(m, p[2], &hi2);
-    lo3 = _mulx_u64(m, p[3], &hi3);
-    c = _addcarryx_u64(0, t0, lo0, &drop);
-    c = _addcarryx_u64(c, t1, lo1, &t1);
-    c = _addcarryx_u64(c, t2, lo2, &t2);
-    c = _addcarryx_u64(c, t3, lo3, &t3);
-    _addcarryx_u64(c, t4, 0, &t4);
-    o = _addcarryx_u64(0, t1, hi0, &t0);
-    o = _addcarryx_u64(o, t2, hi1, &t1);
-    o = _addcarryx_u64(o, t3, hi2, &t2);
-    _addcarryx_u64(o, t4, hi3, &t3);
-  }
-  uint64_t t[4] = {t0, t1, t2, t3};
-  reduce_once(f, out, t);
+void sb_mont_mul_adx(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
+  mont_mul_adx(f, out, a, b);
 }
-
-void fe_add(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
-  uint64_t t[4];
-  uint64_t carry = 0;
-  for (int i = 0; i < 4; i++) {
-    u128 s = (u128)a[i] + b[i] + carry;
-    t[i] = (uint64_t)s;
-    carry = (uint64_t)(s >> 64);
-  }
-  reduce_once(f, out, t); /* a + b < 2p < 2^255: no carry out */
-}
-
-void fe_sub(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
-  uint64_t t[4];
-  uint64_t mask = 0 - sub256(t, a, b);
-  uint64_t carry = 0;
-  for (int i = 0; i < 4; i++) {
-    u128 s = (u128)t[i] + (f->p[i] & mask) + carry;
-    out[i] = (uint64_t)s;
-    carry = (uint64_t)(s >> 64);
-  }
-}
-
-void fe_neg(const sb_field *f, uint64_t *out, const uint64_t *a) {
-  static const uint64_t zero[4] = {0, 0, 0, 0};
-  fe_sub(f, out, zero, a);
-}
-
-void fe_dbl(const sb_field *f, uint64_t *out, const uint64_t *a) { fe_add(f, out, a, a); }
 
 void fe_pow(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *e) {
   uint64_t acc[4], base[4];
@@ -175,8 +75,6 @@ int fe_is_zero(const uint64_t *a) { return (a[0] | a[1] | a[2] | a[3]) == 0; }
 int fe_equal(const uint64_t *a, const uint64_t *b) {
   return ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3])) == 0;
 }
-
-void fe_copy(uint64_t *out, const uint64_t *a) { memmove(out, a, 4 * sizeof(uint64_t)); }
 
 void fe_set_zero(uint64_t *out) { memset(out, 0, 4 * sizeof(uint64_t)); }
 

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <x86intrin.h>
 
 typedef uint64_t fe[4];
 
@@ -33,10 +34,56 @@ void sb_mont_mul_adx(const sb_field *f, uint64_t *out, const uint64_t *a, const 
 /* Computes inv, one and r2 from p; called once by sb_library_init. */
 void sb_field_setup(sb_field *f);
 
-void fe_add(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b);
-void fe_sub(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b);
-void fe_neg(const sb_field *f, uint64_t *out, const uint64_t *a);
-void fe_dbl(const sb_field *f, uint64_t *out, const uint64_t *a);
+/* out = a if a < p, else a - p; for a < 2p. Branch-free. */
+static inline void fe_reduce_once(const sb_field *f, uint64_t *out, const uint64_t *a) {
+  unsigned long long t0, t1, t2, t3;
+  unsigned char borrow = _subborrow_u64(0, a[0], f->p[0], &t0);
+  borrow = _subborrow_u64(borrow, a[1], f->p[1], &t1);
+  borrow = _subborrow_u64(borrow, a[2], f->p[2], &t2);
+  borrow = _subborrow_u64(borrow, a[3], f->p[3], &t3);
+  uint64_t keep = 0 - (uint64_t)borrow; /* all ones when a < p */
+  out[0] = (a[0] & keep) | (t0 & ~keep);
+  out[1] = (a[1] & keep) | (t1 & ~keep);
+  out[2] = (a[2] & keep) | (t2 & ~keep);
+  out[3] = (a[3] & keep) | (t3 & ~keep);
+}
+
+/* a + b < 2p < 2^255: no carry out of the top limb. */
+static inline void fe_add(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
+  unsigned long long t[4];
+  unsigned char c = _addcarry_u64(0, a[0], b[0], &t[0]);
+  c = _addcarry_u64(c, a[1], b[1], &t[1]);
+  c = _addcarry_u64(c, a[2], b[2], &t[2]);
+  _addcarry_u64(c, a[3], b[3], &t[3]);
+  fe_reduce_once(f, out, (const uint64_t *)t);
+}
+
+static inline void fe_sub(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
+  unsigned long long t0, t1, t2, t3;
+  unsigned char borrow = _subborrow_u64(0, a[0], b[0], &t0);
+  borrow = _subborrow_u64(borrow, a[1], b[1], &t1);
+  borrow = _subborrow_u64(borrow, a[2], b[2], &t2);
+  borrow = _subborrow_u64(borrow, a[3], b[3], &t3);
+  uint64_t mask = 0 - (uint64_t)borrow; /* add p back when a < b */
+  unsigned long long r0, r1, r2, r3;
+  unsigned char c = _addcarry_u64(0, t0, f->p[0] & mask, &r0);
+  c = _addcarry_u64(c, t1, f->p[1] & mask, &r1);
+  c = _addcarry_u64(c, t2, f->p[2] & mask, &r2);
+  _addcarry_u64(c, t3, f->p[3] & mask, &r3);
+  out[0] = r0;
+  out[1] = r1;
+  out[2] = r2;
+  out[3] = r3;
+}
+
+static inline void fe_neg(const sb_field *f, uint64_t *out, const uint64_t *a) {
+  static const uint64_t zero[4] = {0, 0, 0, 0};
+  fe_sub(f, out, zero, a);
+}
+
+static inline void fe_dbl(const sb_field *f, uint64_t *out, const uint64_t *a) {
+  fe_add(f, out, a, a);
+}
 
 static inline void fe_mul(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
   sb_mont_mul(f, out, a, b);
@@ -54,7 +101,13 @@ void fe_from_mont(const sb_field *f, uint64_t *out, const uint64_t *mont);
 
 int fe_is_zero(const uint64_t *a);
 int fe_equal(const uint64_t *a, const uint64_t *b);
-void fe_copy(uint64_t *out, const uint64_t *a);
+static inline void fe_copy(uint64_t *out, const uint64_t *a) {
+  uint64_t t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3];
+  out[0] = t0;
+  out[1] = t1;
+  out[2] = t2;
+  out[3] = t3;
+}
 void fe_set_zero(uint64_t *out);
 
 /* Reads 32 little-endian bytes as limbs; returns 0 when the integer is below p, else -1. */

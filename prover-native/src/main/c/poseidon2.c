@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "field_mul.h"
+
 #include "slotbeam.h"
 
 static fe external_c[P2_EXTERNAL_CONSTANTS];
@@ -46,15 +48,20 @@ int p2_init(const fe *params) {
   return SB_OK;
 }
 
-static inline void sbox(uint64_t *x) {
+/* The permutation is compiled once per multiply (field_mul.h) with the multiply inlined: the
+ * helpers below are always inlined and take the multiply as a compile-time constant. */
+typedef void (*mul_fn)(const sb_field *, uint64_t *, const uint64_t *, const uint64_t *);
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE void sbox(uint64_t *x, mul_fn mul) {
   fe x2, x4;
-  fe_sqr(&sb_fr, x2, x);
-  fe_sqr(&sb_fr, x4, x2);
-  fe_mul(&sb_fr, x, x4, x);
+  mul(&sb_fr, x2, x, x);
+  mul(&sb_fr, x4, x2, x2);
+  mul(&sb_fr, x, x4, x);
 }
 
 /* The external matrix [[2,1,1],[1,2,1],[1,1,2]]: add s0 + s1 + s2 to each element. */
-static inline void linear_external(fe s[3]) {
+INLINE void linear_external(fe s[3]) {
   fe sum;
   fe_add(&sb_fr, sum, s[0], s[1]);
   fe_add(&sb_fr, sum, sum, s[2]);
@@ -63,18 +70,18 @@ static inline void linear_external(fe s[3]) {
   }
 }
 
-static inline void external_round(fe s[3], int round) {
+INLINE void external_round(fe s[3], int round, mul_fn mul) {
   for (int k = 0; k < 3; k++) {
     fe_add(&sb_fr, s[k], s[k], external_c[3 * round + k]);
-    sbox(s[k]);
+    sbox(s[k], mul);
   }
   linear_external(s);
 }
 
-static inline void internal_round(fe s[3], int round) {
+INLINE void internal_round(fe s[3], int round, mul_fn mul) {
   fe sum;
   fe_add(&sb_fr, s[0], s[0], internal_c[round]);
-  sbox(s[0]);
+  sbox(s[0], mul);
   fe_add(&sb_fr, sum, s[0], s[1]);
   fe_add(&sb_fr, sum, sum, s[2]);
   for (int k = 0; k < 3; k++) {
@@ -87,16 +94,28 @@ static inline void internal_round(fe s[3], int round) {
   }
 }
 
-void p2_permute(fe s[3]) {
+INLINE void permute_with(fe s[3], mul_fn mul) {
   linear_external(s);
   for (int r = 0; r < 4; r++) {
-    external_round(s, r);
+    external_round(s, r, mul);
   }
   for (int j = 0; j < P2_INTERNAL_CONSTANTS; j++) {
-    internal_round(s, j);
+    internal_round(s, j, mul);
   }
   for (int r = 4; r < 8; r++) {
-    external_round(s, r);
+    external_round(s, r, mul);
+  }
+}
+
+static void permute_portable(fe s[3]) { permute_with(s, mont_mul_portable); }
+
+static void permute_adx(fe s[3]) { permute_with(s, mont_mul_adx); }
+
+void p2_permute(fe s[3]) {
+  if (sb_mont_mul == sb_mont_mul_adx) {
+    permute_adx(s);
+  } else {
+    permute_portable(s);
   }
 }
 
