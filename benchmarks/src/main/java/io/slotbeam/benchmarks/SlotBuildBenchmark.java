@@ -1,10 +1,10 @@
 package io.slotbeam.benchmarks;
 
 import io.slotbeam.core.field.Fr;
-import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.slots.SlotBuilder;
 import io.slotbeam.core.slots.SlotGeometry;
+import io.slotbeam.prover.hash.BlockHashers;
 import java.io.IOException;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -25,10 +25,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Building one slot of 16 blocks of 64 KiB (2 KiB cells) from memory on 1 and 2 worker threads:
- * the Poseidon2-bound part of making a dataset verifiable. One operation is one byte; the score
- * in bytes per microsecond reads as MB/s. Compare with {@code Poseidon2Benchmark.cell2KiBFastest}
- * (2048 bytes per cell) times the threads.
+ * Building one slot of 16 blocks of 64 KiB (2 KiB cells) from memory on 1 and 2 worker threads,
+ * with the Java or the native block hasher: the Poseidon2-bound part of making a dataset
+ * verifiable. One operation is one byte; the score in bytes per microsecond reads as MB/s.
+ * Compare with {@code Poseidon2Benchmark.cell2KiBFastest} (2048 bytes per cell) or {@code
+ * NativeBenchmark.blockRoot64KiB} (65536 bytes per block) times the threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +44,9 @@ public class SlotBuildBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  @Param({"java", "native"})
+  public String hasher;
+
   private final byte[][] blocks = new byte[BLOCKS][BLOCK];
   private ExecutorService workers;
   private SlotBuilder builder;
@@ -54,7 +58,8 @@ public class SlotBuildBenchmark {
       random.nextBytes(block);
     }
     workers = Executors.newFixedThreadPool(threads);
-    builder = new SlotBuilder(new SlotGeometry(BLOCK, 2048, BLOCKS), workers, BlockHasher.java());
+    builder = new SlotBuilder(
+            new SlotGeometry(BLOCK, 2048, BLOCKS), workers, BlockHashers.named(hasher));
   }
 
   @TearDown

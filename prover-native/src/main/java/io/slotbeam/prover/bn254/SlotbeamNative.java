@@ -21,6 +21,8 @@ public final class SlotbeamNative {
   /** The {@code sb_api_version()} this binding was written for. */
   public static final int API_VERSION = 1;
 
+  private static final String LIBRARY_NAME = "slotbeam";
+
   private SlotbeamNative() {}
 
   private static final class Holder {
@@ -31,7 +33,7 @@ public final class SlotbeamNative {
       SlotbeamLibrary library = null;
       NativeLibraryUnavailableException failure = null;
       try {
-        library = load();
+        library = load(LIBRARY_NAME);
       } catch (NativeLibraryUnavailableException e) {
         failure = e;
       }
@@ -58,18 +60,19 @@ public final class SlotbeamNative {
     return Optional.ofNullable(Holder.FAILURE).map(Throwable::getMessage);
   }
 
-  private static SlotbeamLibrary load() {
+  /** Loads and initialises the library called {@code name} (a parameter for tests). */
+  static SlotbeamLibrary load(String name) {
     SlotbeamLibrary library;
     try {
-      library = Native.load("slotbeam", SlotbeamLibrary.class);
+      library = Native.load(name, SlotbeamLibrary.class);
     } catch (UnsatisfiedLinkError | RuntimeException e) {
       throw new NativeLibraryUnavailableException(
           "libslotbeam could not be loaded; looked in jna.library.path="
               + System.getProperty("jna.library.path", "(not set)")
               + ", the system library path, and on the classpath at "
-              + classpathResource()
+              + classpathResource(name)
               + " (that resource is "
-              + (SlotbeamNative.class.getClassLoader().getResource(classpathResource()) == null
+              + (SlotbeamNative.class.getClassLoader().getResource(classpathResource(name)) == null
                   ? "absent"
                   : "present")
               + "): "
@@ -90,8 +93,8 @@ public final class SlotbeamNative {
     return library;
   }
 
-  private static String classpathResource() {
-    return Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName("slotbeam");
+  private static String classpathResource(String name) {
+    return Platform.RESOURCE_PREFIX + "/" + System.mapLibraryName(name);
   }
 
   /** External constants, internal constants, internal diagonal: 83 LE32 elements. */

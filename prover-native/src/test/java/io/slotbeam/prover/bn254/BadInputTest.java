@@ -2,7 +2,6 @@ package io.slotbeam.prover.bn254;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotbeam.core.field.NonCanonicalFieldElementException;
 import java.math.BigInteger;
@@ -62,11 +61,5 @@ class BadInputTest {
     byte[] point = new byte[64];
     System.arraycopy(ones, 0, point, 0, 32);
     assertEquals(NativeStatus.NONCANONICAL, lib.sb_g1_convert(1, point, 64, new byte[64], 64));
-  }
-
-  @Test
-  void nativeAvailabilityIsReportedWithoutThrowing() {
-    assertTrue(SlotbeamNative.isAvailable());
-    assertEquals(java.util.Optional.empty(), SlotbeamNative.unavailableReason());
   }
 }
