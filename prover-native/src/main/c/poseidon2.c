@@ -50,6 +50,8 @@ int p2_init(const fe *params) {
 
 /* The permutation is compiled once per multiply (field_mul.h) with the multiply inlined: the
  * helpers below are always inlined and take the multiply as a compile-time constant. */
+#define P2_LANES 4
+
 typedef void (*mul_fn)(const sb_field *, uint64_t *, const uint64_t *, const uint64_t *);
 #define INLINE static inline __attribute__((always_inline))
 
@@ -107,15 +109,57 @@ INLINE void permute_with(fe s[3], mul_fn mul) {
   }
 }
 
+/* P2_LANES independent states, round by round: one state's internal rounds are a chain of
+ * dependent multiplies, so interleaving states lets the CPU overlap their latencies. */
+INLINE void permute_lanes_with(fe s[P2_LANES][3], mul_fn mul) {
+  for (int l = 0; l < P2_LANES; l++) {
+    linear_external(s[l]);
+  }
+  for (int r = 0; r < 4; r++) {
+    for (int l = 0; l < P2_LANES; l++) {
+      external_round(s[l], r, mul);
+    }
+  }
+  for (int j = 0; j < P2_INTERNAL_CONSTANTS; j++) {
+    for (int l = 0; l < P2_LANES; l++) {
+      internal_round(s[l], j, mul);
+    }
+  }
+  for (int r = 4; r < 8; r++) {
+    for (int l = 0; l < P2_LANES; l++) {
+      external_round(s[l], r, mul);
+    }
+  }
+}
+
 static void permute_portable(fe s[3]) { permute_with(s, mont_mul_portable); }
 
 static void permute_adx(fe s[3]) { permute_with(s, mont_mul_adx); }
+
+static void permute_lanes_portable(fe s[P2_LANES][3]) {
+  permute_lanes_with(s, mont_mul_portable);
+}
+
+static void permute_lanes_adx(fe s[P2_LANES][3]) { permute_lanes_with(s, mont_mul_adx); }
 
 void p2_permute(fe s[3]) {
   if (sb_mont_mul == sb_mont_mul_adx) {
     permute_adx(s);
   } else {
     permute_portable(s);
+  }
+}
+
+/* Permutes the first n <= P2_LANES states. */
+static void permute_n(fe s[P2_LANES][3], int n) {
+  if (n < P2_LANES) {
+    for (int l = 0; l < n; l++) {
+      p2_permute(s[l]);
+    }
+  } else if (sb_mont_mul == sb_mont_mul_adx) {
+    permute_lanes_adx(s);
+  } else {
+    permute_lanes_portable(s);
   }
 }
 
@@ -128,51 +172,62 @@ void p2_compress(fe out, const fe left, const fe right, int key) {
   fe_copy(out, s[0]);
 }
 
-/* Sponge over elements produced by load(i); see spec §4.6 for the 10* padding on elements. */
-typedef void (*element_loader)(const void *ctx, size_t i, fe out);
+/* Element i of input lane l, written to out (Montgomery form). */
+typedef void (*element_loader)(const void *ctx, int lane, size_t i, fe out);
 
-static void sponge(fe out, int rate, size_t count, element_loader load, const void *ctx) {
-  fe s[3];
-  fe_set_zero(s[0]);
-  fe_set_zero(s[1]);
-  fe_copy(s[2], iv_mont[rate]);
+/* The sponges of n <= P2_LANES inputs of count elements each, side by side; see spec §4.6 for
+ * the 10* padding on elements. */
+static void sponge(fe *out, int n, int rate, size_t count, element_loader load, const void *ctx) {
+  fe s[P2_LANES][3];
+  for (int l = 0; l < n; l++) {
+    fe_set_zero(s[l][0]);
+    fe_set_zero(s[l][1]);
+    fe_copy(s[l][2], iv_mont[rate]);
+  }
   size_t padded = (count + (size_t)rate) / (size_t)rate * (size_t)rate;
   for (size_t i = 0; i < padded; i++) {
-    int lane = (int)(i % (size_t)rate);
-    if (i < count) {
-      fe e;
-      load(ctx, i, e);
-      fe_add(&sb_fr, s[lane], s[lane], e);
-    } else if (i == count) {
-      fe_add(&sb_fr, s[lane], s[lane], sb_fr.one);
+    int k = (int)(i % (size_t)rate);
+    for (int l = 0; l < n; l++) {
+      if (i < count) {
+        fe e;
+        load(ctx, l, i, e);
+        fe_add(&sb_fr, s[l][k], s[l][k], e);
+      } else if (i == count) {
+        fe_add(&sb_fr, s[l][k], s[l][k], sb_fr.one);
+      }
     }
-    if (lane == rate - 1) {
-      p2_permute(s);
+    if (k == rate - 1) {
+      permute_n(s, n);
     }
   }
-  fe_copy(out, s[0]);
+  for (int l = 0; l < n; l++) {
+    fe_copy(out[l], s[l][0]);
+  }
 }
 
-static void load_element(const void *ctx, size_t i, fe out) {
+static void load_element(const void *ctx, int lane, size_t i, fe out) {
+  (void)lane;
   fe_copy(out, ((const fe *)ctx)[i]);
 }
 
 void p2_sponge(fe out, int rate, const fe *elements, size_t n) {
-  sponge(out, rate, n, load_element, elements);
+  sponge((fe *)out, 1, rate, n, load_element, elements);
 }
 
+/* Lane l hashes data[l * stride, l * stride + len). */
 typedef struct {
   const uint8_t *data;
   size_t len;
+  size_t stride;
 } byte_source;
 
 /* Element i of the bytes: 31 little-endian bytes, or the 0..30 tail bytes then 0x01 (§4.3). */
-static void load_packed(const void *ctx, size_t i, fe out) {
+static void load_packed(const void *ctx, int lane, size_t i, fe out) {
   const byte_source *src = ctx;
   uint8_t chunk[32] = {0};
   size_t start = 31 * i;
   size_t available = src->len - start < 31 ? src->len - start : 31;
-  memcpy(chunk, src->data + start, available);
+  memcpy(chunk, src->data + (size_t)lane * src->stride + start, available);
   if (available < 31) {
     chunk[available] = 1;
   }
@@ -180,9 +235,14 @@ static void load_packed(const void *ctx, size_t i, fe out) {
   fe_to_mont(&sb_fr, out, out);
 }
 
+/* The byte sponges of n <= P2_LANES consecutive cells of len bytes. */
+static void hash_cells(fe *out, int n, const uint8_t *data, size_t len) {
+  byte_source src = {data, len, len};
+  sponge(out, n, 2, len / 31 + 1, load_packed, &src);
+}
+
 void p2_hash_bytes(fe out, const uint8_t *data, size_t len) {
-  byte_source src = {data, len};
-  sponge(out, 2, len / 31 + 1, load_packed, &src);
+  hash_cells((fe *)out, 1, data, len);
 }
 
 /* Key bits (spec §3.1, §4.7): 1 = bottom layer, 2 = odd last node with a zero sibling. */
@@ -238,10 +298,13 @@ void p2_block_root(fe out, const uint8_t *data, size_t len, size_t cell_size) {
   p2_merkle m;
   p2_merkle_start(&m);
   size_t full = len / cell_size;
-  for (size_t i = 0; i < full; i++) {
-    fe h;
-    p2_hash_bytes(h, data + i * cell_size, cell_size);
-    p2_merkle_add(&m, h);
+  for (size_t i = 0; i < full; i += P2_LANES) {
+    int n = full - i < P2_LANES ? (int)(full - i) : P2_LANES;
+    fe h[P2_LANES];
+    hash_cells(h, n, data + i * cell_size, cell_size);
+    for (int l = 0; l < n; l++) {
+      p2_merkle_add(&m, h[l]);
+    }
   }
   size_t tail = len - full * cell_size;
   if (tail > 0 || len == 0) {

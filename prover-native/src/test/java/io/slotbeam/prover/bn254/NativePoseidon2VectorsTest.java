@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.slotbeam.core.field.BytePacking;
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.vectors.Poseidon2Vectors;
+import io.slotbeam.prover.hash.NativeBlockHasher;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,17 @@ class NativePoseidon2VectorsTest {
     Dispatches.use(mode);
     Fr[] out = NativePoseidon2.permute(Fr.of(0), Fr.of(1), Fr.of(2), 1);
     assertEquals(Poseidon2Vectors.PERMUTATION_OF_0_1_2, Arrays.stream(out).map(Fr::toDecimal).toList());
+  }
+
+  @ParameterizedTest(name = "dispatch {0}")
+  @MethodSource("paths")
+  void blockRootsMatchTheVectorAndTheJavaHasherOnEveryPath(int mode) {
+    Dispatches.use(mode);
+    NativeBlockHasher hasher = NativeBlockHasher.load();
+    assertEquals(Poseidon2Vectors.ROOT_OF_ZERO_BLOCK, hasher.root(new byte[65536], 0, 65536, 2048).toDecimal());
+    byte[] data = new byte[10000]; // 9 full cells (two groups of four, then one) and a tail
+    new Random(mode).nextBytes(data);
+    assertEquals(BlockHasher.java().root(data, 0, data.length, 1024), hasher.root(data, 0, data.length, 1024));
   }
 
   @ParameterizedTest(name = "compress(1, 2, key {0})")
