@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "curve.h"
+#include "field_mul.h"
 #include "poseidon2.h"
 #include "slotbeam.h"
 
@@ -110,8 +111,15 @@ SB_EXPORT int sb_fr_mul_chain(uint8_t *acc, size_t acc_len, const uint8_t *b, si
   if (read_elements(&sb_fr, &x, acc, 1) != SB_OK || read_elements(&sb_fr, &y, b, 1) != SB_OK) {
     return SB_ERR_NONCANONICAL;
   }
-  for (uint64_t i = 0; i < iterations; i++) {
-    fe_mul(&sb_fr, x, x, y);
+  /* the multiply inlined into the loop, as hot loops use it (field_mul.h) */
+  if (sb_mont_mul == sb_mont_mul_adx) {
+    for (uint64_t i = 0; i < iterations; i++) {
+      mont_mul_adx(&sb_fr, x, x, y);
+    }
+  } else {
+    for (uint64_t i = 0; i < iterations; i++) {
+      mont_mul_portable(&sb_fr, x, x, y);
+    }
   }
   write_element(&sb_fr, acc, x);
   return SB_OK;

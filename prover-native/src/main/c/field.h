@@ -34,28 +34,57 @@ void sb_mont_mul_adx(const sb_field *f, uint64_t *out, const uint64_t *a, const 
 /* Computes inv, one and r2 from p; called once by sb_library_init. */
 void sb_field_setup(sb_field *f);
 
-/* out = a if a < p, else a - p; for a < 2p. Branch-free. */
+/* out = a if a < p, else a - p; for a < 2p. Branch-free: subtract p, then take a back with
+ * cmovc where the subtraction borrowed (cmov is in every x86-64). */
 static inline void fe_reduce_once(const sb_field *f, uint64_t *out, const uint64_t *a) {
-  unsigned long long t0, t1, t2, t3;
-  unsigned char borrow = _subborrow_u64(0, a[0], f->p[0], &t0);
-  borrow = _subborrow_u64(borrow, a[1], f->p[1], &t1);
-  borrow = _subborrow_u64(borrow, a[2], f->p[2], &t2);
-  borrow = _subborrow_u64(borrow, a[3], f->p[3], &t3);
-  uint64_t keep = 0 - (uint64_t)borrow; /* all ones when a < p */
-  out[0] = (a[0] & keep) | (t0 & ~keep);
-  out[1] = (a[1] & keep) | (t1 & ~keep);
-  out[2] = (a[2] & keep) | (t2 & ~keep);
-  out[3] = (a[3] & keep) | (t3 & ~keep);
+  uint64_t t0 = a[0], t1 = a[1], t2 = a[2], t3 = a[3];
+  uint64_t r0 = t0, r1 = t1, r2 = t2, r3 = t3;
+  __asm__(
+      "subq 0(%[p]), %[r0]\n\t"
+      "sbbq 8(%[p]), %[r1]\n\t"
+      "sbbq 16(%[p]), %[r2]\n\t"
+      "sbbq 24(%[p]), %[r3]\n\t"
+      "cmovcq %[t0], %[r0]\n\t"
+      "cmovcq %[t1], %[r1]\n\t"
+      "cmovcq %[t2], %[r2]\n\t"
+      "cmovcq %[t3], %[r3]\n\t"
+      : [r0] "+&r"(r0), [r1] "+&r"(r1), [r2] "+&r"(r2), [r3] "+&r"(r3)
+      : [t0] "r"(t0), [t1] "r"(t1), [t2] "r"(t2), [t3] "r"(t3), [p] "r"(f->p)
+      : "cc", "memory");
+  out[0] = r0;
+  out[1] = r1;
+  out[2] = r2;
+  out[3] = r3;
 }
 
-/* a + b < 2p < 2^255: no carry out of the top limb. */
+/* a + b < 2p < 2^255: no carry out of the top limb; then fe_reduce_once's subtract-and-cmov. */
 static inline void fe_add(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
-  unsigned long long t[4];
-  unsigned char c = _addcarry_u64(0, a[0], b[0], &t[0]);
-  c = _addcarry_u64(c, a[1], b[1], &t[1]);
-  c = _addcarry_u64(c, a[2], b[2], &t[2]);
-  _addcarry_u64(c, a[3], b[3], &t[3]);
-  fe_reduce_once(f, out, (const uint64_t *)t);
+  uint64_t r0 = a[0], r1 = a[1], r2 = a[2], r3 = a[3], t0, t1, t2, t3;
+  __asm__(
+      "addq 0(%[b]), %[r0]\n\t"
+      "adcq 8(%[b]), %[r1]\n\t"
+      "adcq 16(%[b]), %[r2]\n\t"
+      "adcq 24(%[b]), %[r3]\n\t"
+      "movq %[r0], %[t0]\n\t"
+      "movq %[r1], %[t1]\n\t"
+      "movq %[r2], %[t2]\n\t"
+      "movq %[r3], %[t3]\n\t"
+      "subq 0(%[p]), %[r0]\n\t"
+      "sbbq 8(%[p]), %[r1]\n\t"
+      "sbbq 16(%[p]), %[r2]\n\t"
+      "sbbq 24(%[p]), %[r3]\n\t"
+      "cmovcq %[t0], %[r0]\n\t"
+      "cmovcq %[t1], %[r1]\n\t"
+      "cmovcq %[t2], %[r2]\n\t"
+      "cmovcq %[t3], %[r3]\n\t"
+      : [r0] "+&r"(r0), [r1] "+&r"(r1), [r2] "+&r"(r2), [r3] "+&r"(r3), [t0] "=&r"(t0),
+        [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3)
+      : [b] "r"(b), [p] "r"(f->p)
+      : "cc", "memory");
+  out[0] = r0;
+  out[1] = r1;
+  out[2] = r2;
+  out[3] = r3;
 }
 
 static inline void fe_sub(const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {

@@ -10,7 +10,9 @@
 
 #include "field.h"
 
-static inline __attribute__((always_inline)) void mont_mul_portable(
+/* a b / R mod p, left in [0, 2p) ("lazy"): inputs below 2p are fine too, since 4p < R makes
+ * (a b + m p) / R < 2p. */
+static inline __attribute__((always_inline)) void mont_mul_portable_lazy(
     const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
   typedef unsigned __int128 u128;
   uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
@@ -36,8 +38,16 @@ static inline __attribute__((always_inline)) void mont_mul_portable(
     t2 = (uint64_t)acc;
     t3 = t4 + (uint64_t)(acc >> 64);
   }
-  uint64_t t[4] = {t0, t1, t2, t3};
-  fe_reduce_once(f, out, t);
+  out[0] = t0;
+  out[1] = t1;
+  out[2] = t2;
+  out[3] = t3;
+}
+
+static inline __attribute__((always_inline)) void mont_mul_portable(
+    const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
+  mont_mul_portable_lazy(f, out, a, b);
+  fe_reduce_once(f, out, out);
 }
 
 /* One row t += a * b[k] (limb offset K bytes): the low halves of the products go through the
@@ -81,8 +91,9 @@ static inline __attribute__((always_inline)) void mont_mul_portable(
   "adcxq %%rax, %[t3]\n\t"                 \
   "adoxq %[t4], %[t3]\n\t"
 
-/* The BMI2/ADX multiply (mulx, adcx, adox); only call it when the CPU has both (cpu.c). */
-static inline __attribute__((always_inline)) void mont_mul_adx(
+/* The BMI2/ADX multiply (mulx, adcx, adox), lazy as mont_mul_portable_lazy; only call it when
+ * the CPU has both (cpu.c). */
+static inline __attribute__((always_inline)) void mont_mul_adx_lazy(
     const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
   uint64_t t0, t1, t2, t3, t4, tmp;
   __asm__(
@@ -109,8 +120,16 @@ static inline __attribute__((always_inline)) void mont_mul_adx(
         [tmp] "=&r"(tmp)
       : [a] "r"(a), [b] "r"(b), [p] "r"(f->p), [inv] "m"(f->inv)
       : "rax", "rdx", "cc", "memory");
-  uint64_t t[4] = {t0, t1, t2, t3};
-  fe_reduce_once(f, out, t);
+  out[0] = t0;
+  out[1] = t1;
+  out[2] = t2;
+  out[3] = t3;
+}
+
+static inline __attribute__((always_inline)) void mont_mul_adx(
+    const sb_field *f, uint64_t *out, const uint64_t *a, const uint64_t *b) {
+  mont_mul_adx_lazy(f, out, a, b);
+  fe_reduce_once(f, out, out);
 }
 
 #undef SB_MUL_ROW

@@ -55,10 +55,11 @@ int p2_init(const fe *params) {
 typedef void (*mul_fn)(const sb_field *, uint64_t *, const uint64_t *, const uint64_t *);
 #define INLINE static inline __attribute__((always_inline))
 
-INLINE void sbox(uint64_t *x, mul_fn mul) {
+/* x^5; x^2 and x^4 stay unreduced in [0, 2p), which the multiply accepts (field_mul.h). */
+INLINE void sbox(uint64_t *x, mul_fn mul, mul_fn mul_lazy) {
   fe x2, x4;
-  mul(&sb_fr, x2, x, x);
-  mul(&sb_fr, x4, x2, x2);
+  mul_lazy(&sb_fr, x2, x, x);
+  mul_lazy(&sb_fr, x4, x2, x2);
   mul(&sb_fr, x, x4, x);
 }
 
@@ -72,18 +73,18 @@ INLINE void linear_external(fe s[3]) {
   }
 }
 
-INLINE void external_round(fe s[3], int round, mul_fn mul) {
+INLINE void external_round(fe s[3], int round, mul_fn mul, mul_fn mul_lazy) {
   for (int k = 0; k < 3; k++) {
     fe_add(&sb_fr, s[k], s[k], external_c[3 * round + k]);
-    sbox(s[k], mul);
+    sbox(s[k], mul, mul_lazy);
   }
   linear_external(s);
 }
 
-INLINE void internal_round(fe s[3], int round, mul_fn mul) {
+INLINE void internal_round(fe s[3], int round, mul_fn mul, mul_fn mul_lazy) {
   fe sum;
   fe_add(&sb_fr, s[0], s[0], internal_c[round]);
-  sbox(s[0], mul);
+  sbox(s[0], mul, mul_lazy);
   fe_add(&sb_fr, sum, s[0], s[1]);
   fe_add(&sb_fr, sum, sum, s[2]);
   for (int k = 0; k < 3; k++) {
@@ -96,51 +97,51 @@ INLINE void internal_round(fe s[3], int round, mul_fn mul) {
   }
 }
 
-INLINE void permute_with(fe s[3], mul_fn mul) {
+INLINE void permute_with(fe s[3], mul_fn mul, mul_fn mul_lazy) {
   linear_external(s);
   for (int r = 0; r < 4; r++) {
-    external_round(s, r, mul);
+    external_round(s, r, mul, mul_lazy);
   }
   for (int j = 0; j < P2_INTERNAL_CONSTANTS; j++) {
-    internal_round(s, j, mul);
+    internal_round(s, j, mul, mul_lazy);
   }
   for (int r = 4; r < 8; r++) {
-    external_round(s, r, mul);
+    external_round(s, r, mul, mul_lazy);
   }
 }
 
 /* P2_LANES independent states, round by round: one state's internal rounds are a chain of
  * dependent multiplies, so interleaving states lets the CPU overlap their latencies. */
-INLINE void permute_lanes_with(fe s[P2_LANES][3], mul_fn mul) {
+INLINE void permute_lanes_with(fe s[P2_LANES][3], mul_fn mul, mul_fn mul_lazy) {
   for (int l = 0; l < P2_LANES; l++) {
     linear_external(s[l]);
   }
   for (int r = 0; r < 4; r++) {
     for (int l = 0; l < P2_LANES; l++) {
-      external_round(s[l], r, mul);
+      external_round(s[l], r, mul, mul_lazy);
     }
   }
   for (int j = 0; j < P2_INTERNAL_CONSTANTS; j++) {
     for (int l = 0; l < P2_LANES; l++) {
-      internal_round(s[l], j, mul);
+      internal_round(s[l], j, mul, mul_lazy);
     }
   }
   for (int r = 4; r < 8; r++) {
     for (int l = 0; l < P2_LANES; l++) {
-      external_round(s[l], r, mul);
+      external_round(s[l], r, mul, mul_lazy);
     }
   }
 }
 
-static void permute_portable(fe s[3]) { permute_with(s, mont_mul_portable); }
+static void permute_portable(fe s[3]) { permute_with(s, mont_mul_portable, mont_mul_portable_lazy); }
 
-static void permute_adx(fe s[3]) { permute_with(s, mont_mul_adx); }
+static void permute_adx(fe s[3]) { permute_with(s, mont_mul_adx, mont_mul_adx_lazy); }
 
 static void permute_lanes_portable(fe s[P2_LANES][3]) {
-  permute_lanes_with(s, mont_mul_portable);
+  permute_lanes_with(s, mont_mul_portable, mont_mul_portable_lazy);
 }
 
-static void permute_lanes_adx(fe s[P2_LANES][3]) { permute_lanes_with(s, mont_mul_adx); }
+static void permute_lanes_adx(fe s[P2_LANES][3]) { permute_lanes_with(s, mont_mul_adx, mont_mul_adx_lazy); }
 
 void p2_permute(fe s[3]) {
   if (sb_mont_mul == sb_mont_mul_adx) {
