@@ -30,7 +30,6 @@ void sb_curve_setup(void) {
 #define E_DBL(o, a) fe_dbl(&sb_fp, o, a)
 #define E_MUL(o, a, b) fe_mul(&sb_fp, o, a, b)
 #define E_SQR(o, a) fe_sqr(&sb_fp, o, a)
-#define E_NEG(o, a) fe_neg(&sb_fp, o, a)
 #define E_INV(o, a) fe_inv(&sb_fp, o, a)
 #define E_COPY(o, a) fe_copy(o, a)
 #define E_ZERO(o) fe_set_zero(o)
@@ -46,7 +45,6 @@ void sb_curve_setup(void) {
 #undef E_DBL
 #undef E_MUL
 #undef E_SQR
-#undef E_NEG
 #undef E_INV
 #undef E_COPY
 #undef E_ZERO
@@ -62,7 +60,6 @@ void sb_curve_setup(void) {
 #define E_DBL fp2_dbl
 #define E_MUL fp2_mul
 #define E_SQR fp2_sqr
-#define E_NEG fp2_neg
 #define E_INV fp2_inv
 #define E_COPY fp2_copy
 #define E_ZERO fp2_set_zero

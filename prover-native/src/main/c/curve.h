@@ -24,7 +24,6 @@ typedef struct { fp2 x, y; } g2_aff;
   int G##_is_on_curve(const G##_aff *p);                                                       \
   void G##_from_affine(G##_jac *out, const G##_aff *p);                                        \
   void G##_to_affine(G##_aff *out, const G##_jac *p);                                          \
-  void G##_neg(G##_jac *out, const G##_jac *p);                                                \
   void G##_dbl(G##_jac *out, const G##_jac *p);                                                \
   void G##_add(G##_jac *out, const G##_jac *p, const G##_jac *q);                              \
   void G##_add_mixed(G##_jac *out, const G##_jac *p, const G##_aff *q);                        \

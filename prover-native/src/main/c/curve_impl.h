@@ -2,7 +2,7 @@
  * The generic short-Weierstrass (a = 0) group code behind curve.h, included once per group by
  * curve.c with these macros defined:
  *   G            name prefix (g1, g2)           E        coordinate type (fe, fp2)
- *   E_ADD E_SUB E_DBL E_MUL E_SQR E_NEG E_INV   coordinate arithmetic (out, a[, b])
+ *   E_ADD E_SUB E_DBL E_MUL E_SQR E_INV         coordinate arithmetic (out, a[, b])
  *   E_COPY E_ZERO E_ONE E_IS_ZERO E_EQUAL       helpers;  E_B the curve's b (Montgomery)
  * Formulas: "dbl-2009-l", "add-2007-bl" and "madd-2007-bl" of the Explicit-Formulas Database
  * (hyperelliptic.org/EFD/g1p/auto-shortw-jacobian-0.html).
@@ -55,12 +55,6 @@ void FN(to_affine)(AFF *out, const JAC *p) {
   E_MUL(out->x, p->x, zi2);
   E_MUL(zi2, zi2, zi);
   E_MUL(out->y, p->y, zi2);
-}
-
-void FN(neg)(JAC *out, const JAC *p) {
-  E_COPY(out->x, p->x);
-  E_NEG(out->y, p->y);
-  E_COPY(out->z, p->z);
 }
 
 void FN(dbl)(JAC *out, const JAC *p) {
