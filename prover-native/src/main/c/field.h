@@ -1,7 +1,9 @@
 /*
  * Montgomery arithmetic modulo a 254-bit prime on four 64-bit limbs (little-endian limb order),
  * written once and parameterised by the modulus: the BN254 base field Fp and scalar field Fr
- * are two sb_field values. Internal header of libslotbeam; the exported API is slotbeam.h.
+ * are two sb_field values. The hot helpers (add, subtract, the final reduction) are inline,
+ * the add and the reduction as x86-64 assembly (adc/sbb/cmov); field_mul.h has the multiplies
+ * for loops that inline them. Internal header of libslotbeam; the exported API is slotbeam.h.
  */
 #ifndef SB_FIELD_H
 #define SB_FIELD_H
