@@ -91,7 +91,7 @@ final class SampleCommand implements Command {
     }
   }
 
-  private static void writeAtomically(Path target, String content) throws IOException {
+  static void writeAtomically(Path target, String content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
     try {

@@ -75,6 +75,9 @@ public final class ConstraintSystem {
     private final int constraints;
     private final int variables;
     private final int publicSignals;
+    private static final int MAX_TERMS = Integer.MAX_VALUE / SetupLibrary.TERM_BYTES;
+
+    private final long[] limbs = new long[4];
     private ByteBuffer terms = ByteBuffer.allocate(SetupLibrary.TERM_BYTES * 64).order(ByteOrder.LITTLE_ENDIAN);
     private int termCount;
 
@@ -95,15 +98,20 @@ public final class ConstraintSystem {
             matrix + " term of constraint " + constraint + " names signal " + signal + ": signals are 0.."
                 + (variables - 1));
       }
-      if (termCount == Integer.MAX_VALUE / SetupLibrary.TERM_BYTES) {
+      if (termCount == MAX_TERMS) {
         throw new IllegalArgumentException("more than " + termCount + " terms");
       }
       if (terms.remaining() < SetupLibrary.TERM_BYTES) {
-        terms = ByteBuffer.wrap(Arrays.copyOf(terms.array(), 2 * terms.capacity()))
+        long grown = Math.min(2L * terms.capacity(), (long) SetupLibrary.TERM_BYTES * MAX_TERMS);
+        terms = ByteBuffer.wrap(Arrays.copyOf(terms.array(), (int) grown))
             .order(ByteOrder.LITTLE_ENDIAN)
             .position(terms.position());
       }
-      terms.putInt(matrix.ordinal()).putInt(constraint).putInt(signal).put(coefficient.toBytes());
+      terms.putInt(matrix.ordinal()).putInt(constraint).putInt(signal);
+      coefficient.copyCanonicalLimbs(limbs, 0);
+      for (long limb : limbs) {
+        terms.putLong(limb);
+      }
       termCount++;
       return this;
     }
