@@ -67,8 +67,14 @@ public final class DevSetupFiles {
   /** The r1cs's counts and its A, B and C terms. */
   public static ConstraintSystem constraintSystem(R1csFile r1cs) {
     R1csFile.Header h = r1cs.header();
+    long termCount = 0;
+    for (R1csFile.Matrix matrix : R1csFile.Matrix.values()) {
+      termCount += r1cs.terms(matrix).size();
+    }
     ConstraintSystem.Builder builder =
-        ConstraintSystem.builder(r1cs.constraintCount(), (int) h.wires(), (int) h.publicSignals());
+        ConstraintSystem.builder(
+            r1cs.constraintCount(), (int) h.wires(), (int) h.publicSignals(),
+            (int) Math.max(1, Math.min(termCount, ConstraintSystem.MAX_TERMS)));
     for (R1csFile.Matrix matrix : R1csFile.Matrix.values()) {
       R1csFile.Terms terms = r1cs.terms(matrix);
       ConstraintSystem.Matrix target = ConstraintSystem.Matrix.valueOf(matrix.name());

@@ -20,6 +20,9 @@ public final class ConstraintSystem {
     C
   }
 
+  /** The most terms a system can hold (its packed terms are one Java array). */
+  public static final int MAX_TERMS = Integer.MAX_VALUE / SetupLibrary.TERM_BYTES;
+
   private final int constraints;
   private final int variables;
   private final int publicSignals;
@@ -39,6 +42,11 @@ public final class ConstraintSystem {
    * which {@code publicSignals} (after the constant one) are public.
    */
   public static Builder builder(int constraints, int variables, int publicSignals) {
+    return builder(constraints, variables, publicSignals, 64);
+  }
+
+  /** As {@link #builder(int, int, int)}, with room for {@code expectedTerms} terms from the start. */
+  public static Builder builder(int constraints, int variables, int publicSignals, int expectedTerms) {
     if (constraints < 1) {
       throw new IllegalArgumentException("a constraint system needs at least one constraint, got " + constraints);
     }
@@ -46,7 +54,11 @@ public final class ConstraintSystem {
       throw new IllegalArgumentException(
           variables + " signals cannot hold the constant one and " + publicSignals + " public signals");
     }
-    return new Builder(constraints, variables, publicSignals);
+    if (expectedTerms < 1 || expectedTerms > MAX_TERMS) {
+      throw new IllegalArgumentException(
+          "expected terms " + expectedTerms + " are not in [1, " + MAX_TERMS + "]");
+    }
+    return new Builder(constraints, variables, publicSignals, expectedTerms);
   }
 
   public int constraints() {
@@ -75,13 +87,12 @@ public final class ConstraintSystem {
     private final int constraints;
     private final int variables;
     private final int publicSignals;
-    private static final int MAX_TERMS = Integer.MAX_VALUE / SetupLibrary.TERM_BYTES;
-
     private final long[] limbs = new long[4];
-    private ByteBuffer terms = ByteBuffer.allocate(SetupLibrary.TERM_BYTES * 64).order(ByteOrder.LITTLE_ENDIAN);
+    private ByteBuffer terms;
     private int termCount;
 
-    private Builder(int constraints, int variables, int publicSignals) {
+    private Builder(int constraints, int variables, int publicSignals, int expectedTerms) {
+      this.terms = ByteBuffer.allocate(SetupLibrary.TERM_BYTES * expectedTerms).order(ByteOrder.LITTLE_ENDIAN);
       this.constraints = constraints;
       this.variables = variables;
       this.publicSignals = publicSignals;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.prover.bn254.CurveGroup;
 import io.slotbeam.prover.bn254.NativeField;
+import io.slotbeam.prover.bn254.NativeStatus;
 import io.slotbeam.prover.setup.ConstraintSystem.Matrix;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -130,6 +131,48 @@ class DevSetupTest {
     }
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> DevSetup.generate(system, toxic));
     assertTrue(e.getMessage().contains("SB_ERR_ARGUMENT"), e.getMessage());
+  }
+
+  @Test
+  void theNativeSideAnswersBadArgumentsWithAStatus() {
+    // 2 constraints, 5 signals, 1 public: domain 4
+    byte[] term = build(2, 5, 1, List.of(new Term(Matrix.A, 0, 2, BigInteger.ONE))).packedTerms();
+    byte[] toxic = new byte[160];
+    for (int i = 0; i < 5; i++) {
+      toxic[32 * i] = 2; // tau = 2 is not a root of unity
+    }
+    assertEquals(NativeStatus.OK, callNative(toxic, 2, 5, 1, 4, term, 0));
+    byte[] badSignal = term.clone();
+    badSignal[8] = 5;
+    assertEquals(NativeStatus.ARGUMENT, callNative(toxic, 2, 5, 1, 4, badSignal, 0));
+    byte[] badCoefficient = term.clone();
+    Arrays.fill(badCoefficient, 12, 44, (byte) 0xff);
+    assertEquals(NativeStatus.NONCANONICAL, callNative(toxic, 2, 5, 1, 4, badCoefficient, 0));
+    byte[] zeroAlpha = toxic.clone();
+    zeroAlpha[32] = 0;
+    assertEquals(NativeStatus.ARGUMENT, callNative(zeroAlpha, 2, 5, 1, 4, term, 0));
+    assertEquals(NativeStatus.ARGUMENT, callNative(toxic, 2, 5, 1, 2, term, 0)); // domain < 4 rows
+    assertEquals(NativeStatus.ARGUMENT, callNative(toxic, 2, 5, 1, 6, term, 0)); // not a power of two
+    assertEquals(NativeStatus.ARGUMENT, callNative(toxic, 2, 5, 5, 8, term, 0)); // no room for one
+    assertEquals(NativeStatus.LENGTH, callNative(toxic, 2, 5, 1, 4, Arrays.copyOf(term, 43), 0));
+    assertEquals(NativeStatus.LENGTH, callNative(toxic, 2, 5, 1, 4, term, 64)); // an output too long
+  }
+
+  /** Calls the native setup with outputs sized for the counts, {@code extra} bytes more on h. */
+  private static int callNative(
+      byte[] toxic, int constraints, int variables, int publics, int domain, byte[] terms, int extra) {
+    int privates = Math.max(0, variables - publics - 1);
+    byte[] keyPoints = new byte[SetupLibrary.KEY_POINT_BYTES];
+    byte[] ic = new byte[64 * (publics + 1)];
+    byte[] a = new byte[64 * variables];
+    byte[] b1 = new byte[64 * variables];
+    byte[] b2 = new byte[128 * variables];
+    byte[] c = new byte[64 * privates];
+    byte[] h = new byte[64 * domain + extra];
+    return SetupLibrary.load()
+        .sb_groth16_dev_setup(toxic, toxic.length, constraints, variables, publics, domain, terms, terms.length,
+            keyPoints, keyPoints.length, ic, ic.length, a, a.length, b1, b1.length, b2, b2.length, c, c.length,
+            h, h.length);
   }
 
   // ---- reference ----
