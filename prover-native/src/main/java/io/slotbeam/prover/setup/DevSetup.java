@@ -1,5 +1,6 @@
 package io.slotbeam.prover.setup;
 
+import com.sun.jna.Memory;
 import io.slotbeam.prover.bn254.NativeField;
 import io.slotbeam.prover.bn254.NativeStatus;
 import java.math.BigInteger;
@@ -11,8 +12,8 @@ import java.util.Arrays;
  * randomness instead of a powers-of-tau ceremony, with the points snarkjs would put in a zkey for
  * the same τ, α, β, γ, δ (the native side, {@code dev_setup.c}, says how). <b>Unsafe for
  * production</b>: this process saw the toxic waste, and anyone who learns it can forge proofs.
- * The toxic waste lives in one byte array here and in native scratch memory, and both are wiped
- * when the key is made.
+ * The toxic waste lives in one byte array here, in native memory handed to the library and in the
+ * library's scratch memory, and all three are wiped when the key is made.
  */
 public final class DevSetup {
   /** The warning every artifact of a development setup carries (CLI help, zkey, README). */
@@ -69,19 +70,27 @@ public final class DevSetup {
     byte[] c = new byte[64 * (variables - publics - 1)];
     byte[] h = new byte[64 * n];
     byte[] terms = system.packedTerms();
-    int status =
-        SetupLibrary.load()
-            .sb_groth16_dev_setup(
-                toxic, toxic.length,
-                system.constraints(), variables, publics, n,
-                terms, terms.length,
-                keyPoints, keyPoints.length,
-                ic, ic.length,
-                a, a.length,
-                b1, b1.length,
-                b2, b2.length,
-                c, c.length,
-                h, h.length);
+    int status;
+    try (Memory secret = new Memory(toxic.length)) {
+      secret.write(0, toxic, 0, toxic.length);
+      try {
+        status =
+            SetupLibrary.load()
+                .sb_groth16_dev_setup(
+                    secret, toxic.length,
+                    system.constraints(), variables, publics, n,
+                    terms, terms.length,
+                    keyPoints, keyPoints.length,
+                    ic, ic.length,
+                    a, a.length,
+                    b1, b1.length,
+                    b2, b2.length,
+                    c, c.length,
+                    h, h.length);
+      } finally {
+        secret.clear();
+      }
+    }
     NativeStatus.check(status, "sb_groth16_dev_setup");
     return new DevSetupKey(
         n, variables, publics,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.jna.Memory;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.prover.bn254.CurveGroup;
 import io.slotbeam.prover.bn254.NativeField;
@@ -169,8 +170,10 @@ class DevSetupTest {
     byte[] b2 = new byte[128 * variables];
     byte[] c = new byte[64 * privates];
     byte[] h = new byte[64 * domain + extra];
+    Memory secret = new Memory(toxic.length);
+    secret.write(0, toxic, 0, toxic.length);
     return SetupLibrary.load()
-        .sb_groth16_dev_setup(toxic, toxic.length, constraints, variables, publics, domain, terms, terms.length,
+        .sb_groth16_dev_setup(secret, toxic.length, constraints, variables, publics, domain, terms, terms.length,
             keyPoints, keyPoints.length, ic, ic.length, a, a.length, b1, b1.length, b2, b2.length, c, c.length,
             h, h.length);
   }
