@@ -20,8 +20,8 @@
 #define SB_SETUP_MAX_DOMAIN ((uint32_t)1 << 27)
 
 /*
- * Computes the sections of a snarkjs Groth16 zkey (node_modules/snarkjs/src/zkey_new.js with one
- * contribution) for an R1CS with n_constraints constraints over n_vars signals (signal 0 is the
+ * Computes the points of a snarkjs Groth16 zkey (node_modules/snarkjs/src/zkey_new.js, then one
+ * contribution that sets delta; gamma is random too, which snarkjs's ceremony leaves at 1) for an R1CS with n_constraints constraints over n_vars signals (signal 0 is the
  * constant one, signals 1..n_public are public) and the toxic waste tau, alpha, beta, gamma,
  * delta (toxic: five 32-byte little-endian canonical Fr integers, each non-zero; tau must not be
  * a 2*domain_size-th root of unity). domain_size is a power of two, at least
