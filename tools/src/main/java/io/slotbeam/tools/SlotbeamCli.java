@@ -53,7 +53,8 @@ public final class SlotbeamCli {
         new CheckInputCommand(),
         new CircuitsCommand(),
         new WitnessCommand(),
-        new ProofCommand());
+        new ProofCommand(),
+        new VerifyCommand());
   }
 
   /** Runs one command line and returns the process exit code. */

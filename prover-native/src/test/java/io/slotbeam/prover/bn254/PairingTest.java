@@ -11,12 +11,11 @@ import io.slotbeam.core.groth16.Fp12;
 import io.slotbeam.core.groth16.G1Point;
 import io.slotbeam.core.groth16.G2Point;
 import io.slotbeam.core.groth16.Groth16Json;
+import io.slotbeam.core.groth16.HardhatExample;
 import io.slotbeam.core.groth16.InvalidGroth16Exception;
 import io.slotbeam.core.groth16.VerificationKey;
-import io.slotbeam.core.vectors.Vectors;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class PairingTest {
   @Test
   void alphaBetaOfTheHardhatKeyIsItsVkAlphabeta12() throws IOException {
     VerificationKey key =
-        Groth16Json.readVerificationKey(
-            Files.readString(Vectors.file("codex/hardhat-verification-key.json")));
+        Groth16Json.readVerificationKey(HardhatExample.text("verification-key"));
     assertEquals(key.alphaBeta12().orElseThrow(), Pairing.pair(key.alpha1(), key.beta2()));
   }
 
@@ -79,10 +77,11 @@ class PairingTest {
 
   @Test
   void acceptsMultiplesOfTheG2Generator() {
-    G2Point q = TwistPoints.generatorTimes(new BigInteger("123456789123456789123456789"));
+    BigInteger k = new BigInteger("123456789123456789123456789");
+    G2Point q = TwistPoints.generatorTimes(k);
     assertTrue(TwistPoints.hasOrderR(q));
-    assertEquals(Pairing.pair(TwistPoints.g1GeneratorTimes(new BigInteger("123456789123456789123456789")), Q),
-        Pairing.pair(P, q));
+    G1Point p = TwistPoints.g1GeneratorTimes(k);
+    assertEquals(Pairing.pair(p, Q), Pairing.pair(P, q));
   }
 
   @Test

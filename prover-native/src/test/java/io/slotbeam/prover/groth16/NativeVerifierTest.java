@@ -9,15 +9,14 @@ import io.slotbeam.core.groth16.ChainEncoding;
 import io.slotbeam.core.groth16.G1Point;
 import io.slotbeam.core.groth16.G2Point;
 import io.slotbeam.core.groth16.Groth16Json;
+import io.slotbeam.core.groth16.HardhatExample;
 import io.slotbeam.core.groth16.InvalidGroth16Exception;
 import io.slotbeam.core.groth16.Proof;
 import io.slotbeam.core.groth16.PublicInputs;
 import io.slotbeam.core.groth16.VerificationKey;
-import io.slotbeam.core.vectors.Vectors;
 import io.slotbeam.prover.bn254.TwistPoints;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +34,9 @@ class NativeVerifierTest {
 
   @BeforeAll
   static void readHardhatVector() throws IOException {
-    key = Groth16Json.readVerificationKey(read("hardhat-verification-key.json"));
-    proof = Groth16Json.readProof(read("hardhat-example-proof.json"));
-    inputs = Groth16Json.readPublic(read("hardhat-example-public.json"));
-  }
-
-  private static String read(String name) throws IOException {
-    return Files.readString(Vectors.file("codex/" + name));
+    key = Groth16Json.readVerificationKey(HardhatExample.text("verification-key"));
+    proof = Groth16Json.readProof(HardhatExample.text("example-proof"));
+    inputs = Groth16Json.readPublic(HardhatExample.text("example-public"));
   }
 
   @Test
