@@ -55,34 +55,31 @@ void fp6_neg(fp6 *out, const fp6 *a) {
   for (int i = 0; i < 3; i++) fp2_neg(out->a[i], a->a[i]);
 }
 
+/* out = (x0 + x1)(y0 + y1) - v0 - v1 with v0 = x0 y0, v1 = x1 y1: x0 y1 + x1 y0 (Karatsuba). */
+static void cross_terms(uint64_t *out, const uint64_t *x0, const uint64_t *x1, const uint64_t *y0,
+                        const uint64_t *y1, const uint64_t *v0, const uint64_t *v1) {
+  fp2 s, t;
+  fp2_add(s, x0, x1);
+  fp2_add(t, y0, y1);
+  fp2_mul(s, s, t);
+  fp2_sub(s, s, v0);
+  fp2_sub(out, s, v1);
+}
+
+/* c0 = v0 + xi (a1 b2 + a2 b1), c1 = a0 b1 + a1 b0 + xi v2, c2 = a0 b2 + a2 b0 + v1 */
 void fp6_mul(fp6 *out, const fp6 *a, const fp6 *b) {
-  fp2 v0, v1, v2, s, t, c0, c1, c2;
+  fp2 v0, v1, v2, t, c0, c1, c2;
   fp2_mul(v0, a->a[0], b->a[0]);
   fp2_mul(v1, a->a[1], b->a[1]);
   fp2_mul(v2, a->a[2], b->a[2]);
-  /* c0 = v0 + xi ((a1 + a2)(b1 + b2) - v1 - v2) */
-  fp2_add(s, a->a[1], a->a[2]);
-  fp2_add(t, b->a[1], b->a[2]);
-  fp2_mul(s, s, t);
-  fp2_sub(s, s, v1);
-  fp2_sub(s, s, v2);
-  fp2_mul_xi(s, s);
-  fp2_add(c0, s, v0);
-  /* c1 = (a0 + a1)(b0 + b1) - v0 - v1 + xi v2 */
-  fp2_add(s, a->a[0], a->a[1]);
-  fp2_add(t, b->a[0], b->a[1]);
-  fp2_mul(s, s, t);
-  fp2_sub(s, s, v0);
-  fp2_sub(s, s, v1);
+  cross_terms(t, a->a[1], a->a[2], b->a[1], b->a[2], v1, v2);
+  fp2_mul_xi(t, t);
+  fp2_add(c0, t, v0);
+  cross_terms(c1, a->a[0], a->a[1], b->a[0], b->a[1], v0, v1);
   fp2_mul_xi(t, v2);
-  fp2_add(c1, s, t);
-  /* c2 = (a0 + a2)(b0 + b2) - v0 - v2 + v1 */
-  fp2_add(s, a->a[0], a->a[2]);
-  fp2_add(t, b->a[0], b->a[2]);
-  fp2_mul(s, s, t);
-  fp2_sub(s, s, v0);
-  fp2_sub(s, s, v2);
-  fp2_add(c2, s, v1);
+  fp2_add(c1, c1, t);
+  cross_terms(c2, a->a[0], a->a[2], b->a[0], b->a[2], v0, v2);
+  fp2_add(c2, c2, v1);
   fp2_copy(out->a[0], c0);
   fp2_copy(out->a[1], c1);
   fp2_copy(out->a[2], c2);

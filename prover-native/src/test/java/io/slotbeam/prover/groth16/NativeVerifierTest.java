@@ -44,6 +44,11 @@ class NativeVerifierTest {
     assertTrue(VERIFIER.verify(key, inputs, proof));
   }
 
+  @Test
+  void verifiesTheExampleProofReadFromItsChainWords() {
+    assertTrue(VERIFIER.verify(key, inputs, ChainEncoding.proofFromWords(HardhatExample.PROOF_WORDS)));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 2})
   void rejectsEachPublicInputChangedByOne(int index) {
@@ -85,22 +90,25 @@ class NativeVerifierTest {
     assertFalse(VERIFIER.verify(other, inputs, proof));
   }
 
+  /** Asserts that verifying throws an {@link InvalidGroth16Exception} whose message has all of {@code words}. */
+  private static void assertMalformed(VerificationKey k, PublicInputs in, Proof p, String... words) {
+    InvalidGroth16Exception e =
+        assertThrows(InvalidGroth16Exception.class, () -> VERIFIER.verify(k, in, p));
+    for (String word : words) {
+      assertTrue(e.getMessage().contains(word), e.getMessage());
+    }
+  }
+
   @Test
   void rejectsAnInputCountOtherThanTheKeys() {
     PublicInputs two = new PublicInputs(inputs.values().subList(0, 2));
-    InvalidGroth16Exception e =
-        assertThrows(InvalidGroth16Exception.class, () -> VERIFIER.verify(key, two, proof));
-    assertTrue(e.getMessage().contains("2 public inputs") && e.getMessage().contains("nPublic = 3"),
-        e.getMessage());
+    assertMalformed(key, two, proof, "2 public inputs", "nPublic = 3");
   }
 
   @Test
   void rejectsBOutsideG2() {
     Proof bad = new Proof(proof.a(), TwistPoints.random(11), proof.c());
-    InvalidGroth16Exception e =
-        assertThrows(InvalidGroth16Exception.class, () -> VERIFIER.verify(key, inputs, bad));
-    assertTrue(e.getMessage().contains("pi_b") && e.getMessage().contains("not in G2"),
-        e.getMessage());
+    assertMalformed(key, inputs, bad, "pi_b", "not in G2");
   }
 
   @Test
@@ -109,10 +117,7 @@ class NativeVerifierTest {
     VerificationKey bad =
         new VerificationKey(
             key.alpha1(), key.beta2(), torsion, key.delta2(), key.ic(), Optional.empty());
-    InvalidGroth16Exception e =
-        assertThrows(InvalidGroth16Exception.class, () -> VERIFIER.verify(bad, inputs, proof));
-    assertTrue(e.getMessage().contains("vk_gamma_2") && e.getMessage().contains("not in G2"),
-        e.getMessage());
+    assertMalformed(bad, inputs, proof, "vk_gamma_2", "not in G2");
   }
 
   @Test
