@@ -250,20 +250,36 @@ void final_exponentiation(fp12 *out, const fp12 *f) {
   fp12_mul(out, &n, &t);
 }
 
-/* Q on the twist is in G2 exactly when psi(Q) = [6x^2]Q, psi the untwist-Frobenius-twist
- * endomorphism (El Housni, Guillevic and Piellard, "Co-factor clearing and subgroup membership
- * testing on pairing-friendly curves", AFRICACRYPT 2022, section 4 for BN curves): a 127-bit
- * scalar multiplication instead of the 254-bit [r]Q = O. */
+/* psi on Jacobian coordinates: conjugation is a field automorphism, so conj(X)/conj(Z)^2 =
+ * conj(X/Z^2) and likewise for y; then the same constants as twist_frobenius. */
+static void twist_frobenius_jac(g2_jac *out, const g2_jac *p) {
+  fp2_conj(out->x, p->x);
+  fp2_mul(out->x, out->x, sb_frobenius_gamma[0][2]);
+  fp2_conj(out->y, p->y);
+  fp2_mul(out->y, out->y, sb_frobenius_gamma[0][3]);
+  fp2_conj(out->z, p->z);
+}
+
+/* Q on the twist is in G2 exactly when [x+1]Q + psi([x]Q) + psi^2([x]Q) = psi^3([2x]Q), which
+ * holds for BN curves whose x is neither 4 mod 13 nor 92 mod 97 (BN254: 4965661367192848881 is
+ * 0 mod 13 and 49 mod 97): Dai, Lin, Zhao and Zhou, "Fast subgroup membership testings for G1,
+ * G2 and GT on pairing-friendly curves" (ePrint 2022/348), as applied to BN254 by Sanso and Liang
+ * (ethresear.ch/t/13974). A 63-bit scalar multiplication instead of the 254-bit [r]Q = O. */
 int g2_in_subgroup(const g2_aff *q) {
   call_once(&constants_once, compute_constants);
-  unsigned __int128 k = (unsigned __int128)6 * bn_x * bn_x;
-  uint64_t limbs[4] = {(uint64_t)k, (uint64_t)(k >> 64), 0, 0};
-  g2_jac kq, psi;
-  g2_mul(&kq, q, limbs);
-  g2_aff psi_q;
-  twist_frobenius(&psi_q, q);
-  g2_from_affine(&psi, &psi_q);
-  g2_neg(&psi, &psi);
-  g2_add(&kq, &kq, &psi);
-  return g2_is_infinity(&kq);
+  const uint64_t x[4] = {bn_x, 0, 0, 0};
+  g2_jac xq, lhs, t, rhs;
+  g2_mul(&xq, q, x);
+  g2_add_mixed(&lhs, &xq, q);
+  twist_frobenius_jac(&t, &xq);
+  g2_add(&lhs, &lhs, &t);
+  twist_frobenius_jac(&t, &t);
+  g2_add(&lhs, &lhs, &t);
+  g2_dbl(&rhs, &xq);
+  for (int i = 0; i < 3; i++) {
+    twist_frobenius_jac(&rhs, &rhs);
+  }
+  g2_neg(&rhs, &rhs);
+  g2_add(&lhs, &lhs, &rhs);
+  return g2_is_infinity(&lhs);
 }

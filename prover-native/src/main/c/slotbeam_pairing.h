@@ -1,6 +1,6 @@
 /*
  * The exported pairing and Groth16 API of libslotbeam (Java binding:
- * io.slotbeam.prover.groth16.PairingLibrary). Same conventions as slotbeam.h: an int status,
+ * io.slotbeam.prover.bn254.PairingLibrary). Same conventions as slotbeam.h: an int status,
  * buffers with their byte lengths, canonical 32-byte little-endian coordinates, G1 points as
  * x || y (64 bytes), G2 points as x.c0 || x.c1 || y.c0 || y.c1 (128 bytes), all zeros =
  * infinity.

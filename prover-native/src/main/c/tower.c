@@ -173,8 +173,7 @@ fp2 sb_frobenius_gamma[3][6];
 
 /* gamma[0][1] = xi^((p - 1)/6); then gamma[0][i] = gamma[0][1]^i, and since the Frobenius of
  * Fp2 is conjugation, xi^(i (p^2 - 1)/6) = g conj(g) and xi^(i (p^3 - 1)/6) = g conj(g) g for
- * g = gamma[0][i]. (The same constants, as numbers: e.g. go-ethereum's crypto/bn256
- * constants.go xiToPMinus1Over6.) */
+ * g = gamma[0][i]. */
 static void compute_gamma(void) {
   uint64_t e[4], rem = 0;
   for (int i = 3; i >= 0; i--) { /* e = (p - 1) / 6, exact since p = 1 mod 6; p is odd */
