@@ -96,6 +96,27 @@ void fe_write_le(uint8_t *bytes, const uint64_t *limbs) {
   }
 }
 
+void fe_batch_inv(const sb_field *f, fe *out, const fe *in, fe *scratch, size_t n) {
+  uint64_t acc[4], inv[4], t[4];
+  fe_copy(acc, f->one);
+  for (size_t i = 0; i < n; i++) {
+    fe_copy(scratch[i], acc); /* product of the non-zero inputs before i */
+    if (!fe_is_zero(in[i])) {
+      fe_mul(f, acc, acc, in[i]);
+    }
+  }
+  fe_inv(f, inv, acc);
+  for (size_t i = n; i-- > 0;) {
+    if (fe_is_zero(in[i])) {
+      fe_set_zero(out[i]);
+      continue;
+    }
+    fe_mul(f, t, inv, scratch[i]);
+    fe_mul(f, inv, inv, in[i]);
+    fe_copy(out[i], t);
+  }
+}
+
 void sb_field_setup(sb_field *f) {
   uint64_t x = f->p[0]; /* p0 * p0 = 1 mod 8: three correct bits, doubled by each step */
   for (int i = 0; i < 6; i++) {

@@ -145,4 +145,8 @@ void fe_set_zero(uint64_t *out);
 int fe_read_le(const sb_field *f, uint64_t *out, const uint8_t *bytes);
 void fe_write_le(uint8_t *bytes, const uint64_t *limbs);
 
+/* out[i] = 1/in[i] for n elements (Montgomery's trick, one inversion); zeros stay zero.
+ * scratch holds n elements. */
+void fe_batch_inv(const sb_field *f, fe *out, const fe *in, fe *scratch, size_t n);
+
 #endif
