@@ -13,7 +13,6 @@ import io.slotbeam.core.erasure.DatasetRepairer;
 import io.slotbeam.core.erasure.LeopardDecoder;
 import io.slotbeam.core.erasure.LeopardEncoder;
 import io.slotbeam.core.field.Fr;
-import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.hash.CellHasher;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.VerificationInfo;
@@ -25,6 +24,7 @@ import io.slotbeam.core.slots.ProofInputChecker;
 import io.slotbeam.core.slots.Sampler;
 import io.slotbeam.core.slots.SlotGeometry;
 import io.slotbeam.core.store.FileBlockStore;
+import io.slotbeam.prover.hash.BlockHashers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -184,7 +184,7 @@ final class DemoCommand implements Command {
     DatasetSlots.Built slots =
         Workers.run(
             workers ->
-                new DatasetSlots(store, workers, BlockHasher.java())
+                new DatasetSlots(store, workers, BlockHashers.fastest())
                     .build(protectedManifest, VerificationInfo.DEFAULT_CELL_SIZE));
     out.printf(
         "verifiable  %d slots of Poseidon2 cell trees (2 KiB cells)%n  manifest  %s%n  verifyRoot %s%n",

@@ -8,6 +8,7 @@ import io.slotbeam.core.field.FrMontgomery;
 import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.VerificationKey;
 import io.slotbeam.prover.bn254.CurveGroup;
+import io.slotbeam.prover.bn254.Pairing;
 import io.slotbeam.prover.setup.ConstraintSystem;
 import io.slotbeam.prover.setup.DevSetup;
 import io.slotbeam.prover.setup.DevSetupKey;
@@ -45,20 +46,16 @@ public final class DevSetupFiles {
 
   /**
    * Writes the zkey and the verification key of the circuit in {@code folder}; returns the zkey.
-   * {@code vk_alphabeta_12} comes from {@link AlphaBeta12#SNARKJS} until the native pairing is
-   * merged.
+   * {@code vk_alphabeta_12}, the one field a zkey does not hold, is {@code e(alpha1, beta2)} from
+   * the native pairing, as snarkjs computes it on export.
    */
   public static Path write(Path folder, SecureRandom random) throws IOException {
-    return write(folder, random, AlphaBeta12.SNARKJS);
-  }
-
-  static Path write(Path folder, SecureRandom random, AlphaBeta12 alphaBeta) throws IOException {
     R1csFile r1cs = R1csFile.read(folder.resolve(R1CS));
     DevSetupKey key = DevSetup.generate(constraintSystem(r1cs), random);
     Path zkey = folder.resolve(ZKEY);
     writeZkey(zkey, r1cs, key);
     VerificationKey vk = ZkeyFile.read(zkey).verificationKey();
-    vk = vk.withAlphaBeta12(alphaBeta.of(zkey, vk));
+    vk = vk.withAlphaBeta12(Pairing.pair(vk.alpha1(), vk.beta2()));
     SampleCommand.writeAtomically(
         folder.resolve(VERIFICATION_KEY), Groth16Json.writeVerificationKey(vk));
     return zkey;

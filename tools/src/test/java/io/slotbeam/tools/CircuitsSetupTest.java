@@ -140,7 +140,7 @@ class CircuitsSetupTest {
         "vk_delta_2", "IC")) {
       assertEquals(theirs.get(field), ours.get(field), field);
     }
-    // vk_alphabeta_12 comes from snarkjs itself until the native pairing is merged (AlphaBeta12)
+    // vk_alphabeta_12 too: ours is the native pairing's, theirs snarkjs's
     assertEquals(theirs, ours);
 
     ZkeyFile.Contribution contribution = ZkeyFile.read(zkey).mpcParams().contributions().get(0);
