@@ -1,0 +1,92 @@
+package io.slotbeam.node.repo;
+
+import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.cid.Multicodec;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The repository's key layout: one RocksDB key space, each kind of record under a one-byte prefix,
+ * followed by binary CIDs. Mirrors nim-codex's datastore namespaces (spec node §3.1), in binary.
+ *
+ * <pre>
+ * 'B' cid                 data block bytes (codex-block and any non-manifest codec)
+ * 'M' cid                 manifest block bytes (codex-manifest), scanned by the listing
+ * 'T' cid                 {@link BlockMetadata} of a stored block ('B' or 'M')
+ * 'E' expiry(8, BE) cid   empty: the expiry index, scanned in time order by maintenance
+ * 'D' cid                 metadata: a dataset's SHA-256 tree (§3.5 encoding), a slot tree
+ * 'L' treeCid index(4,BE) a leaf: its block CID and inclusion proof ({@link LeafRecord})
+ * 'Q'                     {@link QuotaUsage}
+ * 'N'                     the node's random 32-byte id
+ * </pre>
+ */
+final class RepoKeys {
+  static final byte[] BLOCKS = {'B'};
+  static final byte[] MANIFESTS = {'M'};
+  static final byte[] BLOCK_METADATA = {'T'};
+  static final byte[] EXPIRIES = {'E'};
+  static final byte[] QUOTA = {'Q'};
+  static final byte[] NODE_ID = {'N'};
+  private static final byte METADATA = 'D';
+  private static final byte LEAF = 'L';
+
+  private RepoKeys() {}
+
+  /** Where the bytes of block {@code cid} live: manifests apart, so they can be listed. */
+  static byte[] data(Cid cid) {
+    return prefixed(cid.contentCodec() == Multicodec.CODEX_MANIFEST ? MANIFESTS[0] : BLOCKS[0], cid);
+  }
+
+  static byte[] blockMetadata(Cid cid) {
+    return prefixed(BLOCK_METADATA[0], cid);
+  }
+
+  static byte[] metadata(Cid cid) {
+    return prefixed(METADATA, cid);
+  }
+
+  static byte[] expiry(long expiry, Cid cid) {
+    byte[] cidBytes = cid.toBytes();
+    return ByteBuffer.allocate(1 + Long.BYTES + cidBytes.length)
+        .put(EXPIRIES[0])
+        .putLong(expiry)
+        .put(cidBytes)
+        .array();
+  }
+
+  /** The expiry in an {@link #expiry} key. */
+  static long expiryOf(byte[] key) {
+    return ByteBuffer.wrap(key, 1, Long.BYTES).getLong();
+  }
+
+  /** The CID in an {@link #expiry} key. */
+  static Cid cidOfExpiry(byte[] key) {
+    return Cid.fromBytes(Arrays.copyOfRange(key, 1 + Long.BYTES, key.length));
+  }
+
+  /** The CID after the prefix byte of a 'B', 'M' or 'T' key. */
+  static Cid cidOf(byte[] key) {
+    return Cid.fromBytes(Arrays.copyOfRange(key, 1, key.length));
+  }
+
+  static byte[] leaf(Cid treeCid, int index) {
+    byte[] cidBytes = treeCid.toBytes();
+    return ByteBuffer.allocate(1 + cidBytes.length + Integer.BYTES)
+        .put(LEAF)
+        .put(cidBytes)
+        .putInt(index)
+        .array();
+  }
+
+  static boolean hasPrefix(byte[] key, byte[] prefix) {
+    return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  private static byte[] prefixed(byte prefix, Cid cid) {
+    byte[] cidBytes = cid.toBytes();
+    byte[] key = new byte[1 + cidBytes.length];
+    key[0] = prefix;
+    System.arraycopy(cidBytes, 0, key, 1, cidBytes.length);
+    return key;
+  }
+}

@@ -1,0 +1,571 @@
+package io.slotbeam.node.repo;
+
+import io.slotbeam.core.block.Block;
+import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.hash.Sha256Compressor;
+import io.slotbeam.core.hash.Sha256Digest;
+import io.slotbeam.core.manifest.ManifestCodec;
+import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.merkle.CodexTree;
+import io.slotbeam.core.merkle.CodexTreeCodec;
+import io.slotbeam.core.merkle.KeyedMerkleTree;
+import io.slotbeam.core.store.BlockStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The node's block repository (spec node §3): a {@link BlockStore} in one RocksDB database, with
+ * nim-codex's RepoStore bookkeeping on top of core's contract: every block has an expiry and a
+ * reference count, every dataset tree also has one leaf record per block (block CID and proof, so
+ * serving {@code (treeCid, index)} reads one key), and a byte quota counts the stored blocks.
+ *
+ * <p>Every change that touches more than one key is one {@link WriteBatch}, so a reopened
+ * repository never holds half of one. Writes go to RocksDB's write-ahead log, which survives a
+ * killed process; {@link #sync()} forces the log to disk before an upload is acknowledged, so it
+ * also survives a power loss. Changes are serialised by one lock (read-modify-write of the
+ * totals); reads take no lock. Values of 4 KiB and more (the blocks) go to blob files, so
+ * compaction does not rewrite them.
+ */
+public final class RocksBlockStore implements BlockStore, AutoCloseable {
+  private static final int BLOB_THRESHOLD = 4096;
+
+  private final RocksDB db;
+  private final Options options;
+  private final WriteOptions writeOptions = new WriteOptions();
+  private final long quota;
+  private final Duration blockTtl;
+  private final Clock clock;
+  private final Object lock = new Object();
+  private volatile QuotaUsage usage;
+
+  private RocksBlockStore(RocksDB db, Options options, long quota, Duration blockTtl, Clock clock)
+      throws RocksDBException {
+    this.db = db;
+    this.options = options;
+    this.quota = quota;
+    this.blockTtl = blockTtl;
+    this.clock = clock;
+    byte[] stored = db.get(RepoKeys.QUOTA);
+    this.usage = stored == null ? QuotaUsage.EMPTY : QuotaUsage.decode(stored);
+  }
+
+  /**
+   * Opens (creating if needed) the repository in {@code dir}.
+   *
+   * @param quota the most bytes of blocks it may hold ({@code --storage-quota})
+   * @param blockTtl how long a stored block lives unless something extends it ({@code --block-ttl})
+   * @throws QuotaExceededException if what is stored already exceeds {@code quota}, as nim-codex
+   *     refuses to start with a lowered quota (§3.3)
+   */
+  public static RocksBlockStore open(Path dir, long quota, Duration blockTtl, Clock clock)
+      throws IOException {
+    if (quota <= 0) {
+      throw new IllegalArgumentException("storage quota " + quota + " must be positive");
+    }
+    if (blockTtl.isNegative()) {
+      throw new IllegalArgumentException("block ttl " + blockTtl + " must not be negative");
+    }
+    RocksDB.loadLibrary();
+    Files.createDirectories(dir);
+    Options options =
+        new Options()
+            .setCreateIfMissing(true)
+            .setEnableBlobFiles(true)
+            .setMinBlobSize(BLOB_THRESHOLD)
+            .setWriteBufferSize(64L << 20);
+    try {
+      RocksBlockStore store =
+          new RocksBlockStore(RocksDB.open(options, dir.toString()), options, quota, blockTtl, clock);
+      QuotaUsage usage = store.usage();
+      if (usage.used() + usage.reserved() > quota) {
+        store.close();
+        throw new QuotaExceededException(quota, usage.used(), usage.reserved(), 0);
+      }
+      return store;
+    } catch (RocksDBException e) {
+      options.close();
+      throw new IOException("cannot open the block repository in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public long quota() {
+    return quota;
+  }
+
+  public QuotaUsage usage() {
+    return usage;
+  }
+
+  @Override
+  public void put(Block block) throws IOException {
+    store(block);
+  }
+
+  /**
+   * Stores {@code block} with an expiry of now plus the block ttl; a block already stored keeps
+   * the later of its expiry and that one (§3.2).
+   *
+   * @return whether the block was new
+   * @throws QuotaExceededException if a new block does not fit; nothing is stored then
+   */
+  public boolean store(Block block) throws IOException {
+    if (block.cid().equals(Cid.emptyBlock())) {
+      return false;
+    }
+    long expiry = now() + blockTtl.toSeconds();
+    synchronized (lock) {
+      Optional<BlockMetadata> existing = blockMetadata(block.cid());
+      if (existing.isPresent()) {
+        BlockMetadata metadata = existing.get();
+        if (metadata.size() != block.size()) {
+          throw new IllegalStateException(
+              "block " + block.cid() + " is stored with " + metadata.size() + " bytes, not " + block.size());
+        }
+        if (expiry > metadata.expiry()) {
+          try (WriteBatch batch = new WriteBatch()) {
+            putMetadata(batch, block.cid(), metadata, metadata.withExpiry(expiry));
+            write(batch);
+          }
+        }
+        return false;
+      }
+      QuotaUsage current = usage;
+      if (current.used() + current.reserved() + block.size() > quota) {
+        throw new QuotaExceededException(quota, current.used(), current.reserved(), block.size());
+      }
+      try (WriteBatch batch = new WriteBatch()) {
+        batch.put(RepoKeys.data(block.cid()), block.data());
+        putMetadata(batch, block.cid(), null, new BlockMetadata(expiry, block.size(), 0));
+        commit(batch, current.plusBlock(block.size()));
+      } catch (RocksDBException e) {
+        throw failure("store block " + block.cid(), e);
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public Optional<Block> get(Cid cid) throws IOException {
+    if (cid.equals(Cid.emptyBlock())) {
+      return Optional.of(Block.empty());
+    }
+    byte[] data = read(RepoKeys.data(cid));
+    return data == null ? Optional.empty() : Optional.of(Block.verified(cid, data));
+  }
+
+  @Override
+  public boolean has(Cid cid) throws IOException {
+    return cid.equals(Cid.emptyBlock()) || read(RepoKeys.blockMetadata(cid)) != null;
+  }
+
+  /** Removes the block whatever references it (core's contract: for repair and maintenance). */
+  @Override
+  public void delete(Cid cid) throws IOException {
+    synchronized (lock) {
+      Optional<BlockMetadata> metadata = blockMetadata(cid);
+      if (metadata.isPresent()) {
+        try (WriteBatch batch = new WriteBatch()) {
+          QuotaUsage next = removeBlock(batch, cid, metadata.get(), usage);
+          commit(batch, next);
+        }
+      }
+    }
+  }
+
+  /**
+   * Removes a block on a user's request (§3.4): only if no dataset references it or it has
+   * expired; an unknown block is not an error.
+   *
+   * @throws BlockInUseException if a live dataset references it
+   */
+  public void deleteUnreferenced(Cid cid) throws IOException {
+    synchronized (lock) {
+      Optional<BlockMetadata> metadata = blockMetadata(cid);
+      if (metadata.isEmpty()) {
+        return;
+      }
+      if (!metadata.get().deletable(now())) {
+        throw new BlockInUseException(cid, metadata.get().refCount());
+      }
+      delete(cid);
+    }
+  }
+
+  @Override
+  public void putMetadata(Cid key, byte[] bytes) throws IOException {
+    synchronized (lock) {
+      if (read(RepoKeys.metadata(key)) == null) {
+        try {
+          db.put(writeOptions, RepoKeys.metadata(key), bytes);
+        } catch (RocksDBException e) {
+          throw failure("store metadata " + key, e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<byte[]> metadata(Cid key) throws IOException {
+    return Optional.ofNullable(read(RepoKeys.metadata(key)));
+  }
+
+  @Override
+  public void putTree(Cid treeCid, KeyedMerkleTree<Sha256Digest> tree) throws IOException {
+    storeTree(treeCid, tree);
+  }
+
+  /**
+   * Stores a dataset tree, one leaf record per block, and counts each leaf in its block's
+   * reference count (blocks stored before the tree; §3.2), all in one batch.
+   *
+   * @return whether the tree was new
+   */
+  public boolean storeTree(Cid treeCid, KeyedMerkleTree<Sha256Digest> tree) throws IOException {
+    Cid actual = CodexTree.rootCid(tree.root());
+    if (!actual.equals(treeCid)) {
+      throw new IllegalArgumentException("tree has root " + actual + ", not " + treeCid);
+    }
+    synchronized (lock) {
+      if (read(RepoKeys.metadata(treeCid)) != null) {
+        return false;
+      }
+      Map<Cid, BlockMetadata> before = new HashMap<>();
+      Map<Cid, BlockMetadata> after = new HashMap<>();
+      try (WriteBatch batch = new WriteBatch()) {
+        batch.put(RepoKeys.metadata(treeCid), CodexTreeCodec.encode(tree));
+        List<Sha256Digest> leaves = tree.leaves();
+        for (int i = 0; i < leaves.size(); i++) {
+          Cid blockCid = CodexTree.leafCid(leaves.get(i));
+          batch.put(
+              RepoKeys.leaf(treeCid, i),
+              LeafRecord.encode(blockCid, tree.proof(i, Sha256Compressor.INSTANCE)));
+          BlockMetadata current = currentMetadata(blockCid, before, after);
+          if (current != null) {
+            after.put(blockCid, current.withRefCount(current.refCount() + 1));
+          }
+        }
+        for (Map.Entry<Cid, BlockMetadata> changed : after.entrySet()) {
+          putMetadata(batch, changed.getKey(), before.get(changed.getKey()), changed.getValue());
+        }
+        write(batch);
+      } catch (RocksDBException e) {
+        throw failure("store tree " + treeCid, e);
+      }
+      return true;
+    }
+  }
+
+  /** Reads the leaf record directly, without decoding the tree. */
+  @Override
+  public Optional<Leaf> leaf(Cid treeCid, int index) throws IOException {
+    byte[] record = index < 0 ? null : read(RepoKeys.leaf(treeCid, index));
+    return record == null ? BlockStore.super.leaf(treeCid, index) : Optional.of(LeafRecord.decode(record));
+  }
+
+  /** The block CID of leaf {@code index}, or empty if the tree or the index is unknown. */
+  public Optional<Cid> leafCid(Cid treeCid, int index) throws IOException {
+    byte[] record = read(RepoKeys.leaf(treeCid, index));
+    return record == null ? Optional.empty() : Optional.of(LeafRecord.blockCid(record));
+  }
+
+  /**
+   * Deletes a dataset (§3.4): its leaf records and tree, every block left unreferenced or expired,
+   * and the manifest block, in one batch. An unknown manifest is not an error.
+   */
+  public void deleteDataset(Cid manifestCid) throws IOException {
+    synchronized (lock) {
+      byte[] manifestBytes = read(RepoKeys.data(manifestCid));
+      if (manifestBytes == null) {
+        return;
+      }
+      Manifest manifest = ManifestCodec.decode(manifestCid, manifestBytes);
+      try (WriteBatch batch = new WriteBatch()) {
+        QuotaUsage next = removeTree(batch, manifest.treeCid(), true);
+        Optional<BlockMetadata> metadata = blockMetadata(manifestCid);
+        if (metadata.isPresent()) {
+          next = removeBlock(batch, manifestCid, metadata.get(), next);
+        }
+        commit(batch, next);
+      }
+    }
+  }
+
+  /**
+   * Removes a tree and its leaf records, and releases their references; with {@code dropBlocks}
+   * also the blocks this leaves deletable. Returns the totals after the batch.
+   */
+  QuotaUsage removeTree(WriteBatch batch, Cid treeCid, boolean dropBlocks) throws IOException {
+    Map<Cid, BlockMetadata> before = new HashMap<>();
+    Map<Cid, BlockMetadata> after = new HashMap<>();
+    QuotaUsage next = usage;
+    try {
+      batch.delete(RepoKeys.metadata(treeCid));
+      for (int i = 0; ; i++) {
+        byte[] record = read(RepoKeys.leaf(treeCid, i));
+        if (record == null) {
+          break;
+        }
+        batch.delete(RepoKeys.leaf(treeCid, i));
+        Cid blockCid = LeafRecord.blockCid(record);
+        BlockMetadata current = currentMetadata(blockCid, before, after);
+        if (current != null) {
+          after.put(blockCid, current.withRefCount(Math.max(0, current.refCount() - 1)));
+        }
+      }
+      long now = now();
+      for (Map.Entry<Cid, BlockMetadata> changed : after.entrySet()) {
+        BlockMetadata metadata = changed.getValue();
+        if (dropBlocks && metadata.deletable(now)) {
+          next = removeBlock(batch, changed.getKey(), before.get(changed.getKey()), next);
+        } else {
+          putMetadata(batch, changed.getKey(), before.get(changed.getKey()), metadata);
+        }
+      }
+    } catch (RocksDBException e) {
+      throw failure("delete tree " + treeCid, e);
+    }
+    return next;
+  }
+
+  /** Deletes {@code cid} if no dataset references it, expired or not (undoing an upload). */
+  void deleteIfUnreferenced(Cid cid) throws IOException {
+    synchronized (lock) {
+      Optional<BlockMetadata> metadata = blockMetadata(cid);
+      if (metadata.isPresent() && metadata.get().refCount() == 0) {
+        delete(cid);
+      }
+    }
+  }
+
+  /** Undoes {@link #storeTree} for a tree whose upload failed; blocks stay. */
+  void dropTree(Cid treeCid) throws IOException {
+    synchronized (lock) {
+      try (WriteBatch batch = new WriteBatch()) {
+        commit(batch, removeTree(batch, treeCid, false));
+      }
+    }
+  }
+
+  /** Raises the expiry of a stored block to {@code expiry} (Unix seconds), never lowering it. */
+  public void ensureExpiry(Cid cid, long expiry) throws IOException {
+    synchronized (lock) {
+      BlockMetadata metadata =
+          blockMetadata(cid)
+              .orElseThrow(() -> new IllegalArgumentException("block " + cid + " is not stored"));
+      if (expiry > metadata.expiry()) {
+        try (WriteBatch batch = new WriteBatch()) {
+          putMetadata(batch, cid, metadata, metadata.withExpiry(expiry));
+          write(batch);
+        }
+      }
+    }
+  }
+
+  /**
+   * Deletes up to {@code max} blocks whose expiry has passed, earliest first, in one batch
+   * (maintenance, §3.6); expired blocks go even if datasets reference them, as in nim-codex.
+   *
+   * @return how many were deleted
+   */
+  public int deleteExpired(int max) throws IOException {
+    synchronized (lock) {
+      long now = now();
+      int deleted = 0;
+      try (WriteBatch batch = new WriteBatch();
+          RocksIterator it = db.newIterator()) {
+        QuotaUsage next = usage;
+        // An index entry always has its block's metadata (both change in one batch).
+        for (it.seek(RepoKeys.EXPIRIES);
+            it.isValid() && RepoKeys.hasPrefix(it.key(), RepoKeys.EXPIRIES) && deleted < max;
+            it.next()) {
+          if (RepoKeys.expiryOf(it.key()) >= now) {
+            break;
+          }
+          Cid cid = RepoKeys.cidOfExpiry(it.key());
+          next = removeBlock(batch, cid, blockMetadata(cid).orElseThrow(), next);
+          deleted++;
+        }
+        commit(batch, next);
+      }
+      return deleted;
+    }
+  }
+
+  /**
+   * Reserves {@code bytes} of the quota for data not yet stored (sales, §3.3).
+   *
+   * @throws QuotaExceededException if they do not fit
+   */
+  public void reserve(long bytes) throws IOException {
+    changeReserved(bytes);
+  }
+
+  /** Returns {@code bytes} reserved earlier. */
+  public void release(long bytes) throws IOException {
+    if (bytes > usage.reserved()) {
+      throw new IllegalArgumentException(
+          "cannot release " + bytes + " bytes: only " + usage.reserved() + " are reserved");
+    }
+    changeReserved(-bytes);
+  }
+
+  private void changeReserved(long delta) throws IOException {
+    if (delta == Long.MIN_VALUE) {
+      throw new IllegalArgumentException("reservation change " + delta + " is out of range");
+    }
+    synchronized (lock) {
+      QuotaUsage current = usage;
+      if (delta > 0 && current.used() + current.reserved() + delta > quota) {
+        throw new QuotaExceededException(quota, current.used(), current.reserved(), delta);
+      }
+      QuotaUsage next = current.plusReserved(delta);
+      try {
+        db.put(writeOptions, RepoKeys.QUOTA, next.encode());
+      } catch (RocksDBException e) {
+        throw failure("update the reservation", e);
+      }
+      usage = next;
+    }
+  }
+
+  /** Calls {@code action} with each stored manifest's CID and bytes, in key order. */
+  public void forEachManifest(BiConsumer<Cid, byte[]> action) {
+    forEach(RepoKeys.MANIFESTS, (key, value) -> action.accept(RepoKeys.cidOf(key), value));
+  }
+
+  /** Calls {@code action} with every key and value under {@code prefix}, in key order. */
+  void forEach(byte[] prefix, BiConsumer<byte[], byte[]> action) {
+    try (RocksIterator it = db.newIterator()) {
+      for (it.seek(prefix); it.isValid() && RepoKeys.hasPrefix(it.key(), prefix); it.next()) {
+        action.accept(it.key(), it.value());
+      }
+    }
+  }
+
+  /** The node's id: 32 random bytes chosen when the repository was created, in hex. */
+  public String nodeId() throws IOException {
+    synchronized (lock) {
+      byte[] id = read(RepoKeys.NODE_ID);
+      if (id == null) {
+        id = new byte[32];
+        new SecureRandom().nextBytes(id);
+        try {
+          db.put(writeOptions, RepoKeys.NODE_ID, id);
+        } catch (RocksDBException e) {
+          throw failure("store the node id", e);
+        }
+      }
+      return HexFormat.of().formatHex(id);
+    }
+  }
+
+  /** Forces the write-ahead log to disk: what was written so far survives a power loss. */
+  public void sync() throws IOException {
+    try {
+      db.flushWal(true);
+    } catch (RocksDBException e) {
+      throw failure("sync the write-ahead log", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    writeOptions.close();
+    options.close();
+  }
+
+  Optional<BlockMetadata> blockMetadata(Cid cid) throws IOException {
+    byte[] bytes = read(RepoKeys.blockMetadata(cid));
+    return bytes == null ? Optional.empty() : Optional.of(BlockMetadata.decode(bytes));
+  }
+
+  long now() {
+    return clock.instant().getEpochSecond();
+  }
+
+  /** The metadata of {@code cid} as changed so far in this batch, or as stored, or null. */
+  private BlockMetadata currentMetadata(
+      Cid cid, Map<Cid, BlockMetadata> before, Map<Cid, BlockMetadata> after) throws IOException {
+    BlockMetadata changed = after.get(cid);
+    if (changed != null) {
+      return changed;
+    }
+    Optional<BlockMetadata> stored = blockMetadata(cid);
+    stored.ifPresent(m -> before.put(cid, m));
+    return stored.orElse(null);
+  }
+
+  /** Adds to {@code batch} the block's metadata and its expiry index entry (replacing the old). */
+  private static void putMetadata(
+      WriteBatch batch, Cid cid, BlockMetadata old, BlockMetadata metadata) throws IOException {
+    try {
+      if (old != null && old.expiry() != metadata.expiry()) {
+        batch.delete(RepoKeys.expiry(old.expiry(), cid));
+      }
+      batch.put(RepoKeys.blockMetadata(cid), metadata.encode());
+      batch.put(RepoKeys.expiry(metadata.expiry(), cid), new byte[0]);
+    } catch (RocksDBException e) {
+      throw failure("record the metadata of " + cid, e);
+    }
+  }
+
+  private static QuotaUsage removeBlock(
+      WriteBatch batch, Cid cid, BlockMetadata metadata, QuotaUsage usage) throws IOException {
+    try {
+      batch.delete(RepoKeys.data(cid));
+      batch.delete(RepoKeys.blockMetadata(cid));
+      batch.delete(RepoKeys.expiry(metadata.expiry(), cid));
+    } catch (RocksDBException e) {
+      throw failure("delete block " + cid, e);
+    }
+    return usage.minusBlock(metadata.size());
+  }
+
+  /** Writes {@code batch} with the new totals; the caller holds the lock. */
+  private void commit(WriteBatch batch, QuotaUsage next) throws IOException {
+    try {
+      batch.put(RepoKeys.QUOTA, next.encode());
+    } catch (RocksDBException e) {
+      throw failure("write a batch", e);
+    }
+    write(batch);
+    usage = next;
+  }
+
+  private void write(WriteBatch batch) throws IOException {
+    try {
+      db.write(writeOptions, batch);
+    } catch (RocksDBException e) {
+      throw failure("write a batch", e);
+    }
+  }
+
+  private byte[] read(byte[] key) throws IOException {
+    try {
+      return db.get(key);
+    } catch (RocksDBException e) {
+      throw failure("read the repository", e);
+    }
+  }
+
+  private static IOException failure(String what, RocksDBException e) {
+    return new IOException("cannot " + what + ": " + e.getMessage(), e);
+  }
+}

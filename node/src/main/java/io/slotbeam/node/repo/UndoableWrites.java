@@ -1,0 +1,83 @@
+package io.slotbeam.node.repo;
+
+import io.slotbeam.core.block.Block;
+import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.hash.Sha256Digest;
+import io.slotbeam.core.merkle.KeyedMerkleTree;
+import io.slotbeam.core.store.BlockStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A view of a {@link RocksBlockStore} for one upload that remembers what the upload added, so that
+ * a failed upload (quota exceeded, client gone) can be taken back and leaves nothing partial:
+ * {@link #undo} drops the trees it stored and then the blocks it stored that no dataset references.
+ * A block that was already stored before the upload is never removed.
+ */
+public final class UndoableWrites implements BlockStore {
+  private final RocksBlockStore store;
+  private final List<Cid> newBlocks = new ArrayList<>();
+  private final List<Cid> newTrees = new ArrayList<>();
+
+  public UndoableWrites(RocksBlockStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void put(Block block) throws IOException {
+    if (store.store(block)) {
+      newBlocks.add(block.cid());
+    }
+  }
+
+  @Override
+  public void putTree(Cid treeCid, KeyedMerkleTree<Sha256Digest> tree) throws IOException {
+    if (store.storeTree(treeCid, tree)) {
+      newTrees.add(treeCid);
+    }
+  }
+
+  @Override
+  public Optional<Block> get(Cid cid) throws IOException {
+    return store.get(cid);
+  }
+
+  @Override
+  public boolean has(Cid cid) throws IOException {
+    return store.has(cid);
+  }
+
+  @Override
+  public void delete(Cid cid) throws IOException {
+    store.delete(cid);
+  }
+
+  @Override
+  public void putMetadata(Cid key, byte[] bytes) throws IOException {
+    store.putMetadata(key, bytes);
+  }
+
+  @Override
+  public Optional<byte[]> metadata(Cid key) throws IOException {
+    return store.metadata(key);
+  }
+
+  @Override
+  public Optional<Leaf> leaf(Cid treeCid, int index) throws IOException {
+    return store.leaf(treeCid, index);
+  }
+
+  /** Removes what this upload added; blocks another dataset now references stay. */
+  public void undo() throws IOException {
+    for (Cid treeCid : newTrees) {
+      store.dropTree(treeCid);
+    }
+    for (Cid cid : newBlocks) {
+      store.deleteIfUnreferenced(cid);
+    }
+    newTrees.clear();
+    newBlocks.clear();
+  }
+}
