@@ -45,12 +45,9 @@ class RocksBlockStoreTest extends BlockStoreContract {
   /** Rewrites the stored bytes behind the store's back: closed, changed raw, reopened. */
   @Override
   protected void corrupt(Cid cid) throws IOException {
-    byte[] key = RepoKeys.data(cid);
-    rewriteRaw(db -> {
-      byte[] value = db.get(key);
-      value[0] ^= 1;
-      db.put(key, value);
-    });
+    rocks().close();
+    RawRepo.corruptBlock(dir, cid);
+    store = newStore();
   }
 
   private interface RawChange {

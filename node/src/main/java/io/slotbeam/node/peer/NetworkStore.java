@@ -1,0 +1,152 @@
+package io.slotbeam.node.peer;
+
+import io.slotbeam.core.block.Block;
+import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.cid.Multicodec;
+import io.slotbeam.core.manifest.InvalidManifestException;
+import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.manifest.ManifestCodec;
+import io.slotbeam.core.merkle.CodexTree;
+import io.slotbeam.node.repo.RocksBlockStore;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * The local repository first, then the peers (nim-codex's {@code NetworkStore}, spec node §3.5,
+ * with peers' REST APIs in place of libp2p block exchange). Every block fetched from a peer is
+ * checked against the tree ({@link PeerClient}) and stored before it is used. A dataset becomes
+ * local only when all its blocks are: then its tree and manifest are stored, so a partial download
+ * never shows up in the listing.
+ */
+public final class NetworkStore {
+  private static final System.Logger LOG = System.getLogger(NetworkStore.class.getName());
+
+  /** A manifest, its CID, and the block it was decoded from. */
+  public record Dataset(Cid manifestCid, Block manifestBlock, Manifest manifest) {}
+
+  private final RocksBlockStore store;
+  private final Peers peers;
+  private final PeerClient client = new PeerClient();
+  private final Set<Cid> downloading = ConcurrentHashMap.newKeySet();
+
+  public NetworkStore(RocksBlockStore store, Peers peers) {
+    this.store = store;
+    this.peers = peers;
+  }
+
+  /** The dataset named {@code manifestCid} if its manifest is stored locally. */
+  public Optional<Dataset> localDataset(Cid manifestCid) throws IOException {
+    requireManifestCid(manifestCid);
+    Optional<Block> block = store.get(manifestCid);
+    return block.map(b -> new Dataset(manifestCid, b, ManifestCodec.decode(manifestCid, b.data())));
+  }
+
+  /**
+   * The dataset named {@code manifestCid}, from the local repository or else the first peer that
+   * has its manifest, or empty if none has.
+   */
+  public Optional<Dataset> dataset(Cid manifestCid) throws IOException {
+    Optional<Dataset> local = localDataset(manifestCid);
+    if (local.isPresent()) {
+      return local;
+    }
+    for (URI peer : peers.list()) {
+      Optional<Block> block = client.block(peer, manifestCid);
+      if (block.isPresent()) {
+        return Optional.of(
+            new Dataset(manifestCid, block.get(), ManifestCodec.decode(manifestCid, block.get().data())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The CID of block {@code index} of the dataset if both its leaf record and the block are here. */
+  public Optional<Cid> localBlockCid(Manifest manifest, int index) throws IOException {
+    Optional<Cid> cid = store.leafCid(manifest.treeCid(), index);
+    return cid.isPresent() && store.has(cid.get()) ? cid : Optional.empty();
+  }
+
+  /** Whether the dataset is local: its manifest is stored only once all its blocks are. */
+  public boolean isComplete(Dataset dataset) throws IOException {
+    return store.has(dataset.manifestCid());
+  }
+
+  /** Block {@code index} of the dataset if it is stored locally (its leaf record and its bytes). */
+  public Optional<Block> localBlock(Manifest manifest, int index) throws IOException {
+    Optional<Cid> cid = store.leafCid(manifest.treeCid(), index);
+    return cid.isEmpty() ? Optional.empty() : store.get(cid.get());
+  }
+
+  /**
+   * Block {@code index} of the dataset: the local one, or else fetched from the first peer that
+   * has it, checked and stored.
+   *
+   * @throws PeerException if no peer has it or a peer sent a block that fails its checks
+   */
+  public Block block(Manifest manifest, int index) throws IOException {
+    Optional<Block> local = localBlock(manifest, index);
+    if (local.isPresent()) {
+      return local.get();
+    }
+    for (URI peer : peers.list()) {
+      Optional<Block> fetched = client.leafBlock(peer, manifest.treeCid(), index, manifest.blocksCount());
+      if (fetched.isPresent()) {
+        store.store(fetched.get());
+        return fetched.get();
+      }
+    }
+    throw new PeerException(
+        "no peer has block " + index + " of tree " + manifest.treeCid() + " (peers: " + peers.list() + ")");
+  }
+
+  /**
+   * Records a dataset whose blocks are all stored: its tree over {@code blockCids}, checked against
+   * the manifest's treeCid, and its manifest block; then forces both to disk.
+   */
+  public void complete(Dataset dataset, List<Cid> blockCids) throws IOException {
+    store.storeTree(dataset.manifest().treeCid(), CodexTree.build(blockCids));
+    store.store(dataset.manifestBlock());
+    store.sync();
+  }
+
+  /** Fetches every missing block of the dataset, then {@link #complete}s it. */
+  public void download(Dataset dataset) throws IOException {
+    List<Cid> cids = new ArrayList<>();
+    for (int i = 0; i < dataset.manifest().blocksCount(); i++) {
+      cids.add(block(dataset.manifest(), i).cid());
+    }
+    complete(dataset, cids);
+  }
+
+  /** Starts {@link #download} on {@code executor} unless that dataset is already downloading. */
+  public void downloadInBackground(Dataset dataset, Executor executor) {
+    if (!downloading.add(dataset.manifestCid())) {
+      return;
+    }
+    executor.execute(
+        () -> {
+          try {
+            download(dataset);
+          } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "download of " + dataset.manifestCid() + " failed: " + e.getMessage(), e);
+          } finally {
+            downloading.remove(dataset.manifestCid());
+          }
+        });
+  }
+
+  private static void requireManifestCid(Cid cid) {
+    if (cid.contentCodec() != Multicodec.CODEX_MANIFEST) {
+      throw new InvalidManifestException(
+          "The requested CID could not be retrieved (" + cid + " is a " + cid.contentCodec()
+              + " CID, not a manifest: only datasets are downloaded).");
+    }
+  }
+}
