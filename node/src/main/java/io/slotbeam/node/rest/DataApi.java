@@ -154,24 +154,35 @@ final class DataApi {
         }
       }
     }
+    // The first block is in hand before the answer starts, so a dataset no peer can deliver is a
+    // clean 502 and not a broken-off body.
+    Block block = block(manifest, firstBlock, fromNetwork);
     range.ifPresent(r -> headers.set("Content-Range", r.contentRange(size)));
     exchange.sendResponseHeaders(range.isPresent() ? 206 : 200, last - first + 1);
-    try (OutputStream out = exchange.getResponseBody()) {
-      WritableByteChannel channel = Channels.newChannel(out);
-      for (int i = firstBlock; i <= lastBlock; i++) {
-        Block block = fromNetwork ? network.block(manifest, i) : network.localBlock(manifest, i).orElseThrow();
-        long blockStart = (long) i * blockSize;
-        int from = (int) (Math.max(first, blockStart) - blockStart);
-        int to = (int) (Math.min(last + 1, blockStart + blockSize) - blockStart);
-        ByteBuffer slice = block.buffer().position(from).limit(to);
-        while (slice.hasRemaining()) {
-          channel.write(slice);
-        }
+    // Not closed on failure: the router rethrows, and the server drops the connection.
+    OutputStream out = exchange.getResponseBody();
+    WritableByteChannel channel = Channels.newChannel(out);
+    for (int i = firstBlock; i <= lastBlock; i++) {
+      if (i > firstBlock) {
+        block = block(manifest, i, fromNetwork);
+      }
+      long blockStart = (long) i * blockSize;
+      int from = (int) (Math.max(first, blockStart) - blockStart);
+      int to = (int) (Math.min(last + 1, blockStart + blockSize) - blockStart);
+      ByteBuffer slice = block.buffer().position(from).limit(to);
+      while (slice.hasRemaining()) {
+        channel.write(slice);
       }
     }
+    out.close();
     if (fromNetwork && !network.isComplete(dataset)) {
       network.downloadInBackground(dataset, downloads); // the parity blocks and anything skipped
     }
+  }
+
+  /** Block {@code index}: fetched from a peer if need be, or local (checked before the answer). */
+  private Block block(Manifest manifest, int index, boolean fromNetwork) throws IOException {
+    return fromNetwork ? network.block(manifest, index) : network.localBlock(manifest, index).orElseThrow();
   }
 
   /** The REST {@code DataItem} of a stored manifest, under the CID it is stored by. */

@@ -8,7 +8,7 @@ import java.util.Set;
  * The file name of an upload (spec node §2.3): taken from {@code Content-Disposition} as nim-codex
  * does (the text after {@code filename="}, trimmed, minus its last character), and checked with
  * the rules of Nim's {@code isValidFilename} (nim-lang/Nim lib/pure/os.nim): at most 259
- * characters; a name part (before the last dot) that is not empty, does not start or end with a
+ * characters; a name part (before the extension's dot) that is not empty, does not start or end with a
  * space or end with a dot, and is not a reserved Windows device name; and none of {@code / \ : * ?
  * " < > | ^} or NUL. Nim looks for those characters in the name part only; here the whole file
  * name is searched, so a name can never smuggle in a path.
@@ -46,12 +46,25 @@ final class Filenames {
         return false;
       }
     }
-    int dot = filename.lastIndexOf('.');
-    String name = dot > 0 ? filename.substring(0, dot) : filename;
+    String name = filename.substring(0, extensionDot(filename));
     return !name.isEmpty()
         && name.charAt(0) != ' '
         && name.charAt(name.length() - 1) != ' '
         && name.charAt(name.length() - 1) != '.'
         && !RESERVED.contains(name.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * Where the extension starts, as Nim's {@code splitFile} sees it (lib/std/private/ospaths2.nim):
+   * the last dot that is neither the first nor the last character nor followed by a dot; the
+   * length if there is none.
+   */
+  private static int extensionDot(String filename) {
+    for (int i = filename.length() - 2; i > 0; i--) {
+      if (filename.charAt(i) == '.' && filename.charAt(i + 1) != '.') {
+        return i;
+      }
+    }
+    return filename.length();
   }
 }

@@ -48,26 +48,25 @@ final class Router implements HttpHandler {
     try {
       dispatch(exchange);
     } catch (HttpError e) {
-      fail(exchange, e.status(), e.getMessage());
+      fail(exchange, e.status(), e.getMessage(), e);
     } catch (InvalidCidException e) {
-      fail(exchange, HttpError.BAD_REQUEST, "Incorrect Cid");
+      fail(exchange, HttpError.BAD_REQUEST, "Incorrect Cid", e);
     } catch (QuotaExceededException e) {
-      fail(exchange, HttpError.INSUFFICIENT_STORAGE, e.getMessage());
+      fail(exchange, HttpError.INSUFFICIENT_STORAGE, e.getMessage(), e);
     } catch (BlockInUseException e) {
       // nim-codex answers 500; refusing a request is the client's business, so 409.
-      fail(exchange, HttpError.CONFLICT, e.getMessage());
+      fail(exchange, HttpError.CONFLICT, e.getMessage(), e);
     } catch (EmptyDatasetException e) {
-      fail(exchange, HttpError.UNPROCESSABLE, e.getMessage());
+      fail(exchange, HttpError.UNPROCESSABLE, e.getMessage(), e);
     } catch (InvalidManifestException e) {
-      fail(exchange, HttpError.NOT_FOUND, e.getMessage());
+      fail(exchange, HttpError.NOT_FOUND, e.getMessage(), e);
     } catch (PeerException e) {
-      fail(exchange, HttpError.BAD_GATEWAY, e.getMessage());
+      fail(exchange, HttpError.BAD_GATEWAY, e.getMessage(), e);
     } catch (IOException | RuntimeException e) { // a corrupt block here too: the node's fault
       LOG.log(Level.WARNING, "request " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed", e);
-      fail(exchange, 500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    } finally {
-      exchange.close();
+      fail(exchange, 500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
+    exchange.close();
   }
 
   private void dispatch(HttpExchange exchange) throws IOException {
@@ -110,11 +109,13 @@ final class Router implements HttpHandler {
 
   /**
    * Answers {@code status} with {@code message} as plain text, unless the answer has already
-   * begun: then the connection is closed mid-body, which the client sees as a truncated transfer.
+   * begun: then the failure is rethrown, on which the JDK server closes the connection mid-body,
+   * and the client sees a truncated transfer rather than a short one that looks complete.
    */
-  private static void fail(HttpExchange exchange, int status, String message) throws IOException {
+  private static void fail(HttpExchange exchange, int status, String message, Exception cause)
+      throws IOException {
     if (exchange.getResponseCode() != -1) {
-      return;
+      throw new IOException("the answer to " + exchange.getRequestURI() + " broke off: " + message, cause);
     }
     drain(exchange);
     Replies.text(exchange, status, message);
