@@ -54,7 +54,8 @@ public final class SlotbeamCli {
         new CircuitsCommand(),
         new WitnessCommand(),
         new ProofCommand(),
-        new VerifyCommand());
+        new VerifyCommand(),
+        new NodeCommand());
   }
 
   /** Runs one command line and returns the process exit code. */

@@ -1,0 +1,203 @@
+package io.slotbeam.tools;
+
+import io.slotbeam.node.Node;
+import io.slotbeam.node.NodeConfig;
+import io.slotbeam.node.repo.RepoCheck;
+import io.slotbeam.node.repo.RocksBlockStore;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code slotbeam node}: runs the storage node (repository, expiry maintenance, REST API) until
+ * SIGINT or SIGTERM, or with {@code --check} checks its repository and exits. Option names and
+ * defaults are nim-codex's (spec node §10.3): sizes take binary units ({@code 20GiB}, {@code
+ * 512M}: K, M, G and T are all powers of 1024), durations a number and a unit ({@code 30d}, {@code
+ * 10m}, {@code 1h30m}; s, m, h, d, w; a bare number is seconds).
+ */
+final class NodeCommand implements Command {
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B)?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION_PART = Pattern.compile("(\\d+)([smhdw])");
+
+  @Override
+  public String name() {
+    return "node";
+  }
+
+  @Override
+  public String arguments() {
+    return "";
+  }
+
+  @Override
+  public String summary() {
+    return "run a storage node: block repository and Codex REST API (or --check its repository)";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .addOption(valued("d", "data-dir", "DIR", "data folder, created with mode 0700 (default ~/.cache/slotbeam)"))
+        .addOption(valued("p", "api-port", "PORT", "REST API port, 0 for any free one (default 8080)"))
+        .addOption(valued(null, "api-bindaddr", "ADDR", "REST API address (default 127.0.0.1)"))
+        .addOption(valued("q", "storage-quota", "SIZE", "bytes of blocks to keep at most (default 20GiB)"))
+        .addOption(valued("t", "block-ttl", "DURATION", "how long a stored block lives (default 30d)"))
+        .addOption(valued(null, "block-mi", "DURATION", "how often expired blocks are deleted (default 10m)"))
+        .addOption(valued(null, "block-mn", "N", "expired blocks deleted per pass at most (default 1000)"))
+        .addOption(valued(null, "log-level", "LEVEL", "trace, debug, info, notice, warn, error or fatal (default info)"))
+        .addOption(
+            Option.builder()
+                .longOpt("peer")
+                .hasArg()
+                .argName("URL")
+                .desc("REST API of a node to fetch blocks from (repeatable)")
+                .get())
+        .addOption(
+            Option.builder()
+                .longOpt("check")
+                .desc("check every stored block against its CID and the quota totals against the blocks, then exit")
+                .get());
+  }
+
+  private static Option valued(String shortName, String longName, String arg, String description) {
+    return Option.builder(shortName).longOpt(longName).hasArg().argName(arg).desc(description).get();
+  }
+
+  @Override
+  public int run(CommandLine line, PrintStream out) throws Exception {
+    if (!line.getArgList().isEmpty()) {
+      throw new UsageException("node takes no arguments, got " + line.getArgList());
+    }
+    NodeConfig config = config(line);
+    setLogLevel(line.getOptionValue("log-level", "info"));
+    if (line.hasOption("check")) {
+      return check(config, out);
+    }
+    Node node = Node.start(config, Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                }));
+    // nim-codex prints "REST service started"; the URL lets scripts find a port chosen with -p 0.
+    out.println("REST service started: " + node.baseUrl() + "/api/codex/v1");
+    out.flush();
+    stopped.await();
+    return ExitCode.OK;
+  }
+
+  private static int check(NodeConfig config, PrintStream out) throws Exception {
+    try (RocksBlockStore store =
+        RocksBlockStore.open(config.dataDir().resolve("repo"), config.quota(), config.blockTtl(), Clock.systemUTC())) {
+      RepoCheck.Report report = RepoCheck.run(store);
+      out.printf("checked %d blocks, %d bytes%n", report.blocks(), report.bytes());
+      report.problems().forEach(problem -> out.println("problem: " + problem));
+      out.println(report.ok() ? "ok" : report.problems().size() + " problems");
+      return report.ok() ? ExitCode.OK : ExitCode.FAILED;
+    }
+  }
+
+  static NodeConfig config(CommandLine line) {
+    Path dataDir =
+        line.hasOption("data-dir")
+            ? Path.of(line.getOptionValue("data-dir"))
+            : Path.of(System.getProperty("user.home"), ".cache", "slotbeam");
+    return new NodeConfig(
+        dataDir,
+        line.getOptionValue("api-bindaddr", NodeConfig.DEFAULT_BIND_ADDRESS),
+        (int) Arguments.longOption(line, "api-port", 0, 65535, NodeConfig.DEFAULT_PORT),
+        line.hasOption("storage-quota") ? size(line.getOptionValue("storage-quota")) : NodeConfig.DEFAULT_QUOTA,
+        duration(line, "block-ttl", NodeConfig.DEFAULT_BLOCK_TTL),
+        duration(line, "block-mi", NodeConfig.DEFAULT_MAINTENANCE_INTERVAL),
+        (int) Arguments.longOption(line, "block-mn", 1, Integer.MAX_VALUE, NodeConfig.DEFAULT_MAINTENANCE_BATCH),
+        line.hasOption("peer") ? List.of(line.getOptionValues("peer")) : List.of());
+  }
+
+  /** {@code 20GiB}, {@code 512M}, {@code 1048576}: bytes, with binary units. */
+  static long size(String text) {
+    Matcher matcher = SIZE.matcher(text.strip());
+    if (!matcher.matches()) {
+      throw new UsageException("--storage-quota '" + text + "' is not a size such as 20GiB, 512MiB or 1048576");
+    }
+    long number;
+    try {
+      number = Long.parseLong(matcher.group(1));
+    } catch (NumberFormatException e) {
+      throw new UsageException("--storage-quota '" + text + "' is too large");
+    }
+    String unit = matcher.group(2).toUpperCase(Locale.ROOT);
+    int shift = unit.isEmpty() ? 0 : 10 * ("KMGT".indexOf(unit) + 1);
+    long bytes = number << shift;
+    if (number <= 0 || bytes >>> shift != number || bytes < 0) {
+      throw new UsageException("--storage-quota '" + text + "' must be positive and below 8 EiB");
+    }
+    return bytes;
+  }
+
+  private static Duration duration(CommandLine line, String option, Duration fallback) {
+    String text = line.getOptionValue(option);
+    if (text == null) {
+      return fallback;
+    }
+    String trimmed = text.strip().toLowerCase(Locale.ROOT);
+    if (trimmed.matches("\\d{1,12}")) {
+      return Duration.ofSeconds(Long.parseLong(trimmed));
+    }
+    Matcher part = DURATION_PART.matcher(trimmed);
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (part.find() && part.start() == end && part.group(1).length() <= 12) {
+      long amount = Long.parseLong(part.group(1));
+      total =
+          total.plus(
+              switch (part.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofDays(7 * amount);
+              });
+      end = part.end();
+    }
+    if (end == 0 || end != trimmed.length()) {
+      throw new UsageException("--" + option + " '" + text + "' is not a duration such as 30d, 10m or 1h30m");
+    }
+    return total;
+  }
+
+  /** Chronicles' levels (nim-codex's {@code --log-level}) on the JDK logger the node logs to. */
+  private static void setLogLevel(String text) {
+    String level = text.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    Level julLevel =
+        switch (level) {
+          case "trace" -> Level.FINEST;
+          case "debug" -> Level.FINE;
+          case "info", "notice" -> Level.INFO;
+          case "warn" -> Level.WARNING;
+          case "error", "fatal" -> Level.SEVERE;
+          default ->
+              throw new UsageException(
+                  "--log-level '" + text + "': the level must be trace, debug, info, notice, warn, error or fatal");
+        };
+    Logger root = Logger.getLogger("");
+    root.setLevel(julLevel);
+    for (Handler handler : root.getHandlers()) {
+      handler.setLevel(julLevel);
+    }
+  }
+}
