@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -36,14 +38,17 @@ import org.rocksdb.WriteOptions;
  * serving {@code (treeCid, index)} reads one key), and a byte quota counts the stored blocks.
  *
  * <p>Every change that touches more than one key is one {@link WriteBatch}, so a reopened
- * repository never holds half of one. Writes go to RocksDB's write-ahead log, which survives a
- * killed process; {@link #sync()} forces the log to disk before an upload is acknowledged, so it
- * also survives a power loss. Changes are serialised by one lock (read-modify-write of the
+ * repository never holds half of one. Writes go to RocksDB's write-ahead log, buffered in the
+ * process; every change hands the buffer to the operating system before it returns (so it survives
+ * a killed process), except {@link #store}, whose caller does so with {@link #flushLog} or {@link
+ * #sync} (which also survives a power loss) before acknowledging the block. Changes are serialised by one lock (read-modify-write of the
  * totals); reads take no lock. Values of 4 KiB and more (the blocks) go to blob files, so
  * compaction does not rewrite them.
  */
 public final class RocksBlockStore implements BlockStore, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(RocksBlockStore.class.getName());
   private static final int BLOB_THRESHOLD = 4096;
+  private static final double BLOOM_BITS_PER_KEY = 10;
 
   private final RocksDB db;
   private final Options options;
@@ -83,12 +88,18 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
     }
     RocksDB.loadLibrary();
     Files.createDirectories(dir);
+    // Most lookups are of keys that are absent (is this block new?): bloom filters answer those
+    // without reading every level's index. The log is buffered and flushed by the repository
+    // (flushLog, sync) in megabyte writes, not one write per 64 KiB block: on a loaded machine
+    // that halved the CPU time of storing a block.
     Options options =
         new Options()
             .setCreateIfMissing(true)
             .setEnableBlobFiles(true)
             .setMinBlobSize(BLOB_THRESHOLD)
-            .setWriteBufferSize(64L << 20);
+            .setWriteBufferSize(64L << 20)
+            .setManualWalFlush(true)
+            .setTableFormatConfig(new BlockBasedTableConfig().setFilterPolicy(new BloomFilter(BLOOM_BITS_PER_KEY)));
     try {
       RocksBlockStore store =
           new RocksBlockStore(RocksDB.open(options, dir.toString()), options, quota, blockTtl, clock);
@@ -140,7 +151,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
         if (expiry > metadata.expiry()) {
           try (WriteBatch batch = new WriteBatch()) {
             putMetadata(batch, block.cid(), metadata, metadata.withExpiry(expiry));
-            write(batch);
+            write(batch, false);
           }
         }
         return false;
@@ -152,7 +163,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
       try (WriteBatch batch = new WriteBatch()) {
         batch.put(RepoKeys.data(block.cid()), block.data());
         putMetadata(batch, block.cid(), null, new BlockMetadata(expiry, block.size(), 0));
-        commit(batch, current.plusBlock(block.size()));
+        commit(batch, current.plusBlock(block.size()), false);
       } catch (RocksDBException e) {
         throw failure("store block " + block.cid(), e);
       }
@@ -182,7 +193,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
       if (metadata.isPresent()) {
         try (WriteBatch batch = new WriteBatch()) {
           QuotaUsage next = removeBlock(batch, cid, metadata.get(), usage);
-          commit(batch, next);
+          commit(batch, next, true);
         }
       }
     }
@@ -213,6 +224,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
       if (read(RepoKeys.metadata(key)) == null) {
         try {
           db.put(writeOptions, RepoKeys.metadata(key), bytes);
+          flushLog();
         } catch (RocksDBException e) {
           throw failure("store metadata " + key, e);
         }
@@ -263,7 +275,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
         for (Map.Entry<Cid, BlockMetadata> changed : after.entrySet()) {
           putMetadata(batch, changed.getKey(), before.get(changed.getKey()), changed.getValue());
         }
-        write(batch);
+        write(batch, true);
       } catch (RocksDBException e) {
         throw failure("store tree " + treeCid, e);
       }
@@ -301,7 +313,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
         if (metadata.isPresent()) {
           next = removeBlock(batch, manifestCid, metadata.get(), next);
         }
-        commit(batch, next);
+        commit(batch, next, true);
       }
     }
   }
@@ -357,7 +369,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
   void dropTree(Cid treeCid) throws IOException {
     synchronized (lock) {
       try (WriteBatch batch = new WriteBatch()) {
-        commit(batch, removeTree(batch, treeCid, false));
+        commit(batch, removeTree(batch, treeCid, false), true);
       }
     }
   }
@@ -371,7 +383,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
       if (expiry > metadata.expiry()) {
         try (WriteBatch batch = new WriteBatch()) {
           putMetadata(batch, cid, metadata, metadata.withExpiry(expiry));
-          write(batch);
+          write(batch, true);
         }
       }
     }
@@ -401,7 +413,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
           next = removeBlock(batch, cid, blockMetadata(cid).orElseThrow(), next);
           deleted++;
         }
-        commit(batch, next);
+        commit(batch, next, true);
       }
       return deleted;
     }
@@ -437,6 +449,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
       QuotaUsage next = current.plusReserved(delta);
       try {
         db.put(writeOptions, RepoKeys.QUOTA, next.encode());
+        flushLog();
       } catch (RocksDBException e) {
         throw failure("update the reservation", e);
       }
@@ -467,11 +480,25 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
         new SecureRandom().nextBytes(id);
         try {
           db.put(writeOptions, RepoKeys.NODE_ID, id);
+          flushLog();
         } catch (RocksDBException e) {
           throw failure("store the node id", e);
         }
       }
       return HexFormat.of().formatHex(id);
+    }
+  }
+
+  /**
+   * Hands the write-ahead log's buffer to the operating system: what was written so far survives
+   * a killed process. Every change but {@link #store} does this itself; whoever acknowledges a
+   * stored block calls it (or {@link #sync}) first.
+   */
+  public void flushLog() throws IOException {
+    try {
+      db.flushWal(false);
+    } catch (RocksDBException e) {
+      throw failure("flush the write-ahead log", e);
     }
   }
 
@@ -484,8 +511,14 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
     }
   }
 
+  /** Closes the database after forcing its log to disk (its buffer would be lost otherwise). */
   @Override
   public void close() {
+    try {
+      db.flushWal(true);
+    } catch (RocksDBException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot flush the write-ahead log on close: " + e.getMessage(), e);
+    }
     db.close();
     writeOptions.close();
     options.close();
@@ -539,21 +572,28 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
   }
 
   /** Writes {@code batch} with the new totals; the caller holds the lock. */
-  private void commit(WriteBatch batch, QuotaUsage next) throws IOException {
+  private void commit(WriteBatch batch, QuotaUsage next, boolean flushLog) throws IOException {
     try {
       batch.put(RepoKeys.QUOTA, next.encode());
     } catch (RocksDBException e) {
       throw failure("write a batch", e);
     }
-    write(batch);
+    write(batch, flushLog);
     usage = next;
   }
 
-  private void write(WriteBatch batch) throws IOException {
+  /**
+   * Writes {@code batch}; with {@code flushLog} also hands the log buffer to the operating system
+   * (see {@link #flushLog}), which only {@link #store} leaves to its caller.
+   */
+  private void write(WriteBatch batch, boolean flushLog) throws IOException {
     try {
       db.write(writeOptions, batch);
     } catch (RocksDBException e) {
       throw failure("write a batch", e);
+    }
+    if (flushLog) {
+      flushLog();
     }
   }
 

@@ -114,6 +114,7 @@ final class BlockApi {
     } catch (CorruptBlockException e) {
       throw new HttpError(HttpError.UNPROCESSABLE, e.getMessage());
     }
+    store.flushLog();
     Replies.empty(exchange, 204);
   }
 

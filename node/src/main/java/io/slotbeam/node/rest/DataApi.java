@@ -17,9 +17,6 @@ import io.slotbeam.node.repo.RocksBlockStore;
 import io.slotbeam.node.repo.UndoableWrites;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -161,7 +158,6 @@ final class DataApi {
     exchange.sendResponseHeaders(range.isPresent() ? 206 : 200, last - first + 1);
     // Not closed on failure: the router rethrows, and the server drops the connection.
     OutputStream out = exchange.getResponseBody();
-    WritableByteChannel channel = Channels.newChannel(out);
     for (int i = firstBlock; i <= lastBlock; i++) {
       if (i > firstBlock) {
         block = block(manifest, i, fromNetwork);
@@ -169,10 +165,7 @@ final class DataApi {
       long blockStart = (long) i * blockSize;
       int from = (int) (Math.max(first, blockStart) - blockStart);
       int to = (int) (Math.min(last + 1, blockStart + blockSize) - blockStart);
-      ByteBuffer slice = block.buffer().position(from).limit(to);
-      while (slice.hasRemaining()) {
-        channel.write(slice);
-      }
+      out.write(block.data(), from, to - from);
     }
     out.close();
     if (fromNetwork && !network.isComplete(dataset)) {

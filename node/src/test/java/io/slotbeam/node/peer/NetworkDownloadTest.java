@@ -1,12 +1,13 @@
 package io.slotbeam.node.peer;
 
+import static io.slotbeam.node.rest.NodeClient.json;
+import static io.slotbeam.node.rest.NodeClient.random;
 import static io.slotbeam.node.rest.NodeClient.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slotbeam.core.block.Chunker;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.node.Node;
@@ -20,14 +21,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two real nodes: the second downloads the first's dataset through the peers' REST APIs. */
 class NetworkDownloadTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BLOCK = Chunker.DEFAULT_BLOCK_SIZE;
 
   @TempDir Path dir;
@@ -50,16 +49,7 @@ class NetworkDownloadTest {
     return Node.start(config, Clock.systemUTC());
   }
 
-  private static byte[] random(int seed, int size) {
-    byte[] data = new byte[size];
-    new Random(seed).nextBytes(data);
-    return data;
-  }
 
-  private static JsonNode json(HttpResponse<byte[]> response) throws IOException {
-    assertEquals(200, response.statusCode(), text(response));
-    return JSON.readTree(response.body());
-  }
 
   private static void awaitLocal(NodeClient client, String cid) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -1,14 +1,20 @@
 package io.slotbeam.node.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 /** A plain HTTP client for a node's REST API in tests: no slotbeam code between test and server. */
 public final class NodeClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI base;
 
@@ -47,5 +53,18 @@ public final class NodeClient {
 
   public static String text(HttpResponse<byte[]> response) {
     return new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  /** The JSON of a 200 answer; any other status fails the test with the answer's text. */
+  public static JsonNode json(HttpResponse<byte[]> response) throws IOException {
+    assertEquals(200, response.statusCode(), text(response));
+    return JSON.readTree(response.body());
+  }
+
+  /** {@code size} pseudo-random bytes from {@code seed}. */
+  public static byte[] random(int seed, int size) {
+    byte[] data = new byte[size];
+    new Random(seed).nextBytes(data);
+    return data;
   }
 }

@@ -1,5 +1,7 @@
 package io.slotbeam.node.rest;
 
+import static io.slotbeam.node.rest.NodeClient.json;
+import static io.slotbeam.node.rest.NodeClient.random;
 import static io.slotbeam.node.rest.NodeClient.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +41,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,16 +75,7 @@ class RestApiTest {
     }
   }
 
-  private static byte[] random(int seed, int size) {
-    byte[] data = new byte[size];
-    new Random(seed).nextBytes(data);
-    return data;
-  }
 
-  private static JsonNode json(HttpResponse<byte[]> response) throws IOException {
-    assertEquals(200, response.statusCode(), text(response));
-    return JSON.readTree(response.body());
-  }
 
   private static void assertError(HttpResponse<byte[]> response, int status, String message) {
     assertEquals(status, response.statusCode(), text(response));
@@ -284,12 +276,7 @@ class RestApiTest {
     Upload.Stored stored = Upload.store(new ByteArrayInputStream(content), BLOCK, Optional.empty(), Optional.empty(), local);
     List<Cid> tree = local.blockCids(stored.manifest().treeCid());
     byte[] manifestBlock = local.get(stored.manifestCid()).orElseThrow().data();
-    String manifestRequest =
-        JSON.createObjectNode()
-            .put("manifest", Base64.getEncoder().encodeToString(manifestBlock))
-            .set("tree", JSON.valueToTree(tree.stream().map(Cid::toString).toList()))
-            .toString();
-    byte[] request = manifestRequest.getBytes(StandardCharsets.UTF_8);
+    byte[] request = manifestRequest(manifestBlock, tree.stream().map(Cid::toString).toList());
 
     HttpResponse<byte[]> early = client.send("PUT", "manifests/" + stored.manifestCid(), request);
     assertEquals(409, early.statusCode());
@@ -305,9 +292,7 @@ class RestApiTest {
 
     List<String> swapped = new ArrayList<>(tree.stream().map(Cid::toString).toList());
     java.util.Collections.swap(swapped, 0, 1);
-    String badTree = JSON.createObjectNode().put("manifest", Base64.getEncoder().encodeToString(manifestBlock))
-        .set("tree", JSON.valueToTree(swapped)).toString();
-    HttpResponse<byte[]> mismatch = client.send("PUT", "manifests/" + stored.manifestCid(), badTree.getBytes(StandardCharsets.UTF_8));
+    HttpResponse<byte[]> mismatch = client.send("PUT", "manifests/" + stored.manifestCid(), manifestRequest(manifestBlock, swapped));
     assertEquals(422, mismatch.statusCode());
     assertTrue(text(mismatch).contains("names treeCid " + stored.manifest().treeCid()), text(mismatch));
     assertEquals(400, client.send("PUT", "manifests/" + stored.manifestCid(), "{}".getBytes(StandardCharsets.UTF_8)).statusCode());
@@ -330,6 +315,15 @@ class RestApiTest {
       assertTrue(proof.verify(CodexTree.leaf(tree.get(i)), root, Sha256Compressor.INSTANCE));
       assertArrayEquals(local.get(tree.get(i)).orElseThrow().data(), served.body());
     }
+  }
+
+  /** The body of {@code PUT /manifests/{cid}}. */
+  private static byte[] manifestRequest(byte[] manifestBlock, List<String> tree) {
+    return JSON.createObjectNode()
+        .put("manifest", Base64.getEncoder().encodeToString(manifestBlock))
+        .set("tree", JSON.valueToTree(tree))
+        .toString()
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
