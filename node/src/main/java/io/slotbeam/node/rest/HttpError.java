@@ -7,10 +7,12 @@ package io.slotbeam.node.rest;
 final class HttpError extends RuntimeException {
   static final int BAD_REQUEST = 400;
   static final int NOT_FOUND = 404;
+  static final int METHOD_NOT_ALLOWED = 405;
   static final int CONFLICT = 409;
   static final int PAYLOAD_TOO_LARGE = 413;
   static final int RANGE_NOT_SATISFIABLE = 416;
   static final int UNPROCESSABLE = 422;
+  static final int INTERNAL_ERROR = 500;
   static final int BAD_GATEWAY = 502;
   static final int INSUFFICIENT_STORAGE = 507;
 

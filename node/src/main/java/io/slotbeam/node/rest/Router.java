@@ -64,7 +64,7 @@ final class Router implements HttpHandler {
       fail(exchange, HttpError.BAD_GATEWAY, e.getMessage(), e);
     } catch (IOException | RuntimeException e) { // a corrupt block here too: the node's fault
       LOG.log(Level.WARNING, "request " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed", e);
-      fail(exchange, 500, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+      fail(exchange, HttpError.INTERNAL_ERROR, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }
     exchange.close();
   }
@@ -87,7 +87,7 @@ final class Router implements HttpHandler {
       }
     }
     if (pathMatched) {
-      throw new HttpError(405, "method " + exchange.getRequestMethod() + " is not allowed on " + path);
+      throw new HttpError(HttpError.METHOD_NOT_ALLOWED, "method " + exchange.getRequestMethod() + " is not allowed on " + path);
     }
     throw new HttpError(HttpError.NOT_FOUND, "no such route: " + path);
   }
