@@ -45,10 +45,26 @@ public final class Upload {
       throw new EmptyDatasetException(
           "the input is empty: Codex refuses a dataset of 0 bytes (nim-codex: 'Empty leaves')");
     }
+    return finish(blockCids, chunker.bytesRead(), blockSize, filename, mimetype, store);
+  }
+
+  /**
+   * The last step of {@link #store}, for callers that chunked and stored the blocks themselves
+   * (e.g. in parallel ranges): stores the tree over {@code blockCids}, in order, and the plain
+   * manifest of {@code datasetSize} unpadded bytes.
+   */
+  public static Stored finish(
+      List<Cid> blockCids,
+      long datasetSize,
+      int blockSize,
+      Optional<String> filename,
+      Optional<String> mimetype,
+      BlockStore store)
+      throws IOException {
     KeyedMerkleTree<Sha256Digest> tree = CodexTree.build(blockCids);
     Cid treeCid = CodexTree.rootCid(tree.root());
     store.putTree(treeCid, tree);
-    Manifest manifest = Manifest.plain(treeCid, chunker.bytesRead(), blockSize);
+    Manifest manifest = Manifest.plain(treeCid, datasetSize, blockSize);
     manifest = filename.map(manifest::withFilename).orElse(manifest);
     manifest = mimetype.map(manifest::withMimetype).orElse(manifest);
     return new Stored(StoredManifests.put(store, manifest), manifest);

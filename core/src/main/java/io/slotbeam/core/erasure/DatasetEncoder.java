@@ -1,6 +1,7 @@
 package io.slotbeam.core.erasure;
 
 import io.slotbeam.core.block.Block;
+import io.slotbeam.core.block.BlockRef;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.dataset.ParallelTasks;
 import io.slotbeam.core.dataset.Upload;
@@ -13,6 +14,7 @@ import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -47,11 +49,76 @@ public final class DatasetEncoder {
     ErasureParams params = new ErasureParams(k, m, plain.blockSize());
     List<Cid> dataCids = store.blockCids(plain.treeCid());
     SteppedLayout layout = new SteppedLayout(dataCids.size(), params.k(), params.m());
-    Cid[] parityCids = new Cid[Math.toIntExact(layout.total() - layout.rounded())];
-
+    List<List<Cid>> parity = new ArrayList<>(Collections.nCopies(layout.steps(), null));
     ParallelTasks.forEach(
-        executor, layout.steps(), group -> encodeGroup(layout, params, dataCids, group, parityCids));
+        executor,
+        layout.steps(),
+        group -> parity.set(group, encodeGroup(groupData(layout, dataCids, group), params)));
+    return storeProtected(plain, params, dataCids, parity);
+  }
 
+  /**
+   * The K data blocks of erasure group {@code group}, in Leopard input order, padding included:
+   * the work of one group, for callers that spread groups over workers.
+   */
+  public static List<BlockRef> groupData(SteppedLayout layout, List<Cid> dataCids, int group) {
+    if (dataCids.size() != layout.originalBlocks()) {
+      throw new IllegalArgumentException(
+          dataCids.size() + " data CIDs for a layout of " + layout.originalBlocks() + " blocks");
+    }
+    return Arrays.stream(layout.dataIndices(group))
+        .mapToObj(
+            i ->
+                new BlockRef(
+                    i, layout.isPadding(i) ? Cid.emptyBlock() : dataCids.get(Math.toIntExact(i))))
+        .toList();
+  }
+
+  /**
+   * Encodes one group: reads its K data blocks from the store (zeros for padding), stores the M
+   * parity blocks Leopard computes from them and returns their CIDs, parity 0 first.
+   */
+  public List<Cid> encodeGroup(List<BlockRef> data, ErasureParams params) throws IOException {
+    if (data.size() != params.k()) {
+      throw new IllegalArgumentException(data.size() + " data blocks for a group of K = " + params.k());
+    }
+    byte[][] shards = new byte[params.k()][];
+    for (int i = 0; i < shards.length; i++) {
+      shards[i] = data.get(i).isPadding() ? new byte[params.blockSize()] : readBlock(data.get(i));
+    }
+    List<Cid> parityCids = new ArrayList<>(params.m());
+    for (byte[] parity : leopard.encode(shards, params.m())) {
+      Block block = Block.of(parity);
+      store.put(block);
+      parityCids.add(block.cid());
+    }
+    return parityCids;
+  }
+
+  /**
+   * The last step of {@link #protect}, for callers that encoded the groups themselves: stores the
+   * protected tree (data, padding, then the parity of {@code parityByGroup.get(s)} for every group
+   * {@code s} at its stepped place) and the protected manifest.
+   */
+  public Upload.Stored storeProtected(
+      Manifest plain, ErasureParams params, List<Cid> dataCids, List<List<Cid>> parityByGroup)
+      throws IOException {
+    SteppedLayout layout = new SteppedLayout(dataCids.size(), params.k(), params.m());
+    if (parityByGroup.size() != layout.steps()) {
+      throw new IllegalArgumentException(
+          "parity of " + parityByGroup.size() + " groups for a layout of " + layout.steps());
+    }
+    Cid[] parityCids = new Cid[Math.toIntExact(layout.total() - layout.rounded())];
+    for (int group = 0; group < layout.steps(); group++) {
+      List<Cid> parity = parityByGroup.get(group);
+      if (parity.size() != params.m()) {
+        throw new IllegalArgumentException(
+            "group " + group + " has " + parity.size() + " parity blocks, not M = " + params.m());
+      }
+      for (int j = 0; j < params.m(); j++) {
+        parityCids[Math.toIntExact(layout.parityIndex(group, j) - layout.rounded())] = parity.get(j);
+      }
+    }
     List<Cid> leaves = new ArrayList<>(Math.toIntExact(layout.total()));
     leaves.addAll(dataCids);
     for (long i = layout.originalBlocks(); i < layout.rounded(); i++) {
@@ -65,33 +132,14 @@ public final class DatasetEncoder {
     return new Upload.Stored(StoredManifests.put(store, protectedManifest), protectedManifest);
   }
 
-  private void encodeGroup(
-      SteppedLayout layout, ErasureParams params, List<Cid> dataCids, int group, Cid[] parityCids)
-      throws IOException {
-    long[] indices = layout.dataIndices(group);
-    byte[][] data = new byte[params.k()][];
-    for (int i = 0; i < indices.length; i++) {
-      data[i] =
-          layout.isPadding(indices[i])
-              ? new byte[params.blockSize()]
-              : readBlock(dataCids.get(Math.toIntExact(indices[i])), indices[i]);
-    }
-    byte[][] parity = leopard.encode(data, params.m());
-    for (int j = 0; j < parity.length; j++) {
-      Block block = Block.of(parity[j]);
-      store.put(block);
-      parityCids[Math.toIntExact(layout.parityIndex(group, j) - layout.rounded())] = block.cid();
-    }
-  }
-
-  /** The bytes of data block {@code index}, which must be stored and intact. */
-  private byte[] readBlock(Cid cid, long index) throws IOException {
+  /** The bytes of a data block, which must be stored and intact. */
+  private byte[] readBlock(BlockRef ref) throws IOException {
     return store
-        .get(cid)
+        .get(ref.cid())
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "block " + index + " (" + cid + ") is missing from the store; run repair"))
+                    "block " + ref.index() + " (" + ref.cid() + ") is missing from the store; run repair"))
         .data();
   }
 }

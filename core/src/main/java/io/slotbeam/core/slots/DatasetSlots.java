@@ -1,5 +1,6 @@
 package io.slotbeam.core.slots;
 
+import io.slotbeam.core.block.BlockRef;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.field.Fr;
@@ -14,6 +15,7 @@ import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -39,6 +41,29 @@ public final class DatasetSlots {
   }
 
   public Built build(Manifest protectedManifest, int cellSize) throws IOException {
+    List<List<BlockRef>> slots = slotBlocks(protectedManifest);
+    SlotBuilder builder = new SlotBuilder(geometry(protectedManifest, cellSize), executor, hasher);
+    List<Fr> slotRoots = new ArrayList<>(slots.size());
+    for (List<BlockRef> slot : slots) {
+      KeyedMerkleTree<Fr> slotTree =
+          builder.build(position -> blockBytes(slot.get(Math.toIntExact(position))));
+      SlotTrees.put(store, slotTree);
+      slotRoots.add(slotTree.root());
+    }
+    return storeVerifiable(protectedManifest, slotRoots, cellSize);
+  }
+
+  /** The shape of every slot of {@code protectedManifest} with cells of {@code cellSize} bytes. */
+  public static SlotGeometry geometry(Manifest protectedManifest, int cellSize) {
+    return new SlotGeometry(protectedManifest.blockSize(), cellSize, protectedManifest.numSlotBlocks());
+  }
+
+  /**
+   * The blocks of every slot of the stored protected dataset, slot 0 first, each in slot order
+   * (Linear strategy, spec §5.3): the work of slot building, for callers that spread it over
+   * workers. Padding blocks carry the empty CID.
+   */
+  public List<List<BlockRef>> slotBlocks(Manifest protectedManifest) throws IOException {
     if (!protectedManifest.isProtected()) {
       throw new IllegalArgumentException(
           "manifest of " + protectedManifest.treeCid() + " is not protected: slots need erasure coding");
@@ -50,18 +75,26 @@ public final class DatasetSlots {
           blocksCount + " blocks are not divisible by " + numSlots + " slots");
     }
     List<Cid> blockCids = store.blockCids(protectedManifest.treeCid());
-    SlotGeometry geometry =
-        new SlotGeometry(protectedManifest.blockSize(), cellSize, protectedManifest.numSlotBlocks());
-    SlotBuilder builder = new SlotBuilder(geometry, executor, hasher);
-    IndexingStrategy slots = IndexingStrategy.linear(0, blocksCount - 1, numSlots);
-
-    List<Fr> slotRoots = new ArrayList<>(numSlots);
+    IndexingStrategy strategy = IndexingStrategy.linear(0, blocksCount - 1, numSlots);
+    List<List<BlockRef>> slots = new ArrayList<>(numSlots);
     for (int s = 0; s < numSlots; s++) {
-      long[] indices = slots.indices(s);
-      KeyedMerkleTree<Fr> slotTree =
-          builder.build(position -> readBlock(blockCids.get(Math.toIntExact(indices[(int) position]))));
-      SlotTrees.put(store, slotTree);
-      slotRoots.add(slotTree.root());
+      slots.add(
+          Arrays.stream(strategy.indices(s))
+              .mapToObj(i -> new BlockRef(i, blockCids.get(Math.toIntExact(i))))
+              .toList());
+    }
+    return slots;
+  }
+
+  /**
+   * The last step of {@link #build}, for callers that built the slot trees themselves: builds the
+   * verify tree over {@code slotRoots} (slot 0 first) and stores the verifiable manifest.
+   */
+  public Built storeVerifiable(Manifest protectedManifest, List<Fr> slotRoots, int cellSize)
+      throws IOException {
+    if (slotRoots.size() != protectedManifest.numSlots()) {
+      throw new IllegalArgumentException(
+          slotRoots.size() + " slot roots for a dataset of " + protectedManifest.numSlots() + " slots");
     }
     Fr verifyRoot = KeyedMerkleTree.build(slotRoots, Poseidon2Compressor.INSTANCE).root();
     VerificationInfo verification =
@@ -75,11 +108,17 @@ public final class DatasetSlots {
         new Upload.Stored(StoredManifests.put(store, verifiable), verifiable), slotRoots, verifyRoot);
   }
 
-  /** The block's bytes; none for the empty (padding) CID, which every store reads as empty. */
-  private byte[] readBlock(Cid cid) throws IOException {
+  /**
+   * The bytes of a block of a slot, read from the store and checked against its CID; none for a
+   * padding block, which every store reads as empty and {@link SlotBuilder#blockRoot} takes as zeros.
+   */
+  public byte[] blockBytes(BlockRef block) throws IOException {
     return store
-        .get(cid)
-        .orElseThrow(() -> new IllegalStateException("block " + cid + " is missing; run repair"))
+        .get(block.cid())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "block " + block.index() + " (" + block.cid() + ") is missing; run repair"))
         .data();
   }
 }

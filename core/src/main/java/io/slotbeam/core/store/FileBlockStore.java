@@ -49,15 +49,26 @@ public final class FileBlockStore implements BlockStore {
 
   /** Opens (creating if needed) the store in {@code root}, removing temporary files of a crash. */
   public static FileBlockStore open(Path root) throws IOException {
-    FileBlockStore store = new FileBlockStore(root);
-    Files.createDirectories(store.blocks);
-    Files.createDirectories(store.metadata);
-    Files.createDirectories(store.temporary);
+    FileBlockStore store = attach(root);
     try (Stream<Path> stale = Files.list(store.temporary)) {
       for (Path file : (Iterable<Path>) stale::iterator) {
         Files.deleteIfExists(file);
       }
     }
+    return store;
+  }
+
+  /**
+   * The store in {@code root} as one of several writers that share it (e.g. the workers of a
+   * pipeline): creates missing folders but, unlike {@link #open}, leaves {@code tmp/} alone, since
+   * its files may be another writer's work in progress. Open the store once with {@link #open}
+   * before starting the writers, to clean up after a crash.
+   */
+  public static FileBlockStore attach(Path root) throws IOException {
+    FileBlockStore store = new FileBlockStore(root);
+    Files.createDirectories(store.blocks);
+    Files.createDirectories(store.metadata);
+    Files.createDirectories(store.temporary);
     return store;
   }
 

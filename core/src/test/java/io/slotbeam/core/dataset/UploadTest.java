@@ -33,6 +33,21 @@ class UploadTest {
   }
 
   @Test
+  void finishingFromBlockCidsGivesTheSameManifestAsAWholeUpload() throws IOException {
+    Upload.Stored whole =
+        Upload.store(new ByteArrayInputStream(WorkedExampleFile.bytes()), 65536, Optional.of("w.bin"), Optional.empty(), store);
+    Upload.Stored finished =
+        Upload.finish(
+            store.blockCids(whole.manifest().treeCid()),
+            WorkedExampleFile.bytes().length,
+            65536,
+            Optional.of("w.bin"),
+            Optional.empty(),
+            new InMemoryBlockStore());
+    assertEquals(whole, finished);
+  }
+
+  @Test
   void uploadingAgainStoresNothingNewAndGivesTheSameCid() throws IOException {
     byte[] data = "some file contents".getBytes(StandardCharsets.US_ASCII);
     Upload.Stored first = Upload.store(new ByteArrayInputStream(data), 65536, Optional.empty(), Optional.empty(), store);

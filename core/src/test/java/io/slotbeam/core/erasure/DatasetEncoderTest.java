@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slotbeam.core.block.BlockRef;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.manifest.Manifest;
@@ -13,6 +14,8 @@ import io.slotbeam.core.manifest.StoredManifests;
 import io.slotbeam.core.store.InMemoryBlockStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +55,28 @@ class DatasetEncoderTest {
         store.leaf(manifest.treeCid(), 5).orElseThrow().blockCid(),
         "parity of block 1 and a padding block is block 1");
     assertEquals(manifest, StoredManifests.get(store, protectedDataset.manifestCid()));
+  }
+
+  @Test
+  void groupsEncodedOneAtATimeInAnyOrderGiveTheSpecProtectedManifest() throws IOException {
+    Manifest plain = upload(WorkedExampleFile.bytes(), 65536).manifest();
+    ErasureParams params = new ErasureParams(2, 1, 65536);
+    List<Cid> dataCids = store.blockCids(plain.treeCid());
+    SteppedLayout layout = new SteppedLayout(dataCids.size(), 2, 1);
+    List<List<Cid>> parity = new ArrayList<>(List.of(List.of(), List.of()));
+    for (int group = layout.steps() - 1; group >= 0; group--) {
+      List<BlockRef> data = DatasetEncoder.groupData(layout, dataCids, group);
+      assertEquals(List.of(group, group + 2), data.stream().map(b -> (int) b.index()).toList());
+      parity.set(group, encoder.encodeGroup(data, params));
+    }
+    assertTrue(DatasetEncoder.groupData(layout, dataCids, 1).get(1).isPadding(), "block 3 pads group 1");
+    Upload.Stored stored = encoder.storeProtected(plain, params, dataCids, parity);
+    assertEquals("zDvZRwzm4Sdws42DEEr9wYVda57V5nStdeb5gEQWdXjfEjoGMqwj", stored.manifestCid().toString());
+    var error =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> encoder.storeProtected(plain, params, dataCids, List.of(parity.get(0))));
+    assertTrue(error.getMessage().contains("parity of 1 groups for a layout of 2"), error.getMessage());
   }
 
   @Test

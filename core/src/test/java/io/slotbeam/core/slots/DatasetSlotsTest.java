@@ -5,6 +5,7 @@ import io.slotbeam.core.vectors.WorkedExampleFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.slotbeam.core.block.BlockRef;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.erasure.DatasetEncoder;
 import io.slotbeam.core.erasure.LeopardEncoder;
@@ -15,6 +16,7 @@ import io.slotbeam.core.manifest.StoredManifests;
 import io.slotbeam.core.store.InMemoryBlockStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +64,30 @@ class DatasetSlotsTest {
         "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2",
         built.verifiable().manifestCid().toString());
     assertEquals(built.verifiable().manifest(), StoredManifests.get(store, built.verifiable().manifestCid()));
+  }
+
+  @Test
+  void slotsBuiltFromBlockRootsHashedOneAtATimeGiveTheSpecVerifiableManifest() throws IOException {
+    Manifest manifest = protectedWorkedExample();
+    DatasetSlots slots = new DatasetSlots(store, workers, BlockHasher.java());
+    SlotBuilder builder = new SlotBuilder(DatasetSlots.geometry(manifest, 2048), workers, BlockHasher.java());
+    List<List<BlockRef>> work = slots.slotBlocks(manifest);
+    assertEquals(List.of(List.of(0L, 1L), List.of(2L, 3L), List.of(4L, 5L)),
+        work.stream().map(slot -> slot.stream().map(BlockRef::index).toList()).toList());
+    List<Fr> slotRoots = new ArrayList<>();
+    for (List<BlockRef> slot : work) {
+      List<Fr> blockRoots = new ArrayList<>();
+      for (BlockRef block : slot) {
+        blockRoots.add(builder.blockRoot(slots.blockBytes(block)));
+      }
+      slotRoots.add(builder.tree(blockRoots).root());
+    }
+    DatasetSlots.Built built = slots.storeVerifiable(manifest, slotRoots, 2048);
+    assertEquals(
+        "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2",
+        built.verifiable().manifestCid().toString());
+    assertThrows(IllegalArgumentException.class, () -> builder.tree(slotRoots));
+    assertThrows(IllegalArgumentException.class, () -> slots.storeVerifiable(manifest, slotRoots.subList(0, 2), 2048));
   }
 
   @Test

@@ -57,6 +57,17 @@ class FileBlockStoreTest extends BlockStoreContract {
   }
 
   @Test
+  void attachingLeavesAnotherWritersTemporaryFilesAlone() throws IOException {
+    Path inProgress = root.resolve("tmp").resolve("zDxWB8ED-being-written.5678");
+    Files.write(inProgress, new byte[] {0});
+    BlockStore attached = FileBlockStore.attach(root);
+    assertTrue(Files.exists(inProgress));
+    Block block = Block.of(new byte[] {7});
+    attached.put(block);
+    assertTrue(store.has(block.cid()), "both handles see one repository");
+  }
+
+  @Test
   void treesSurviveReopening() throws IOException {
     KeyedMerkleTree<Sha256Digest> tree = CodexTree.build(List.of(Block.of(new byte[] {7}).cid()));
     Cid treeCid = CodexTree.rootCid(tree.root());
