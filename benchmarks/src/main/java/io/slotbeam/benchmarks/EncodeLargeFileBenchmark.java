@@ -6,17 +6,12 @@ import io.slotbeam.core.erasure.LeopardEncoder;
 import io.slotbeam.core.store.FileBlockStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx512m"})
 public class EncodeLargeFileBenchmark {
-  private static final long GIB = 1L << 30;
+  private static final long GIB = ScratchFiles.GIB;
 
   @Param("4")
   public int gibibytes;
@@ -55,22 +50,11 @@ public class EncodeLargeFileBenchmark {
   @Setup(Level.Trial)
   public void createFile() throws IOException {
     workDir = Files.createTempDirectory("slotbeam-large-");
-    FileStore disk = Files.getFileStore(workDir);
-    long needed = gibibytes * GIB * 5 / 2;
-    if (disk.getUsableSpace() < needed) {
+    try {
+      file = ScratchFiles.random(workDir.resolve("input.bin"), gibibytes * GIB, gibibytes * GIB * 5 / 2, 4);
+    } catch (IOException | RuntimeException e) {
       deleteWorkDir();
-      throw new IllegalStateException(
-          "needs " + needed / GIB + " GiB free in " + workDir.getParent() + ", has "
-              + disk.getUsableSpace() / GIB);
-    }
-    file = workDir.resolve("input.bin");
-    byte[] chunk = new byte[1 << 20];
-    Random random = new Random(4);
-    try (OutputStream out = Files.newOutputStream(file)) {
-      for (long written = 0; written < gibibytes * GIB; written += chunk.length) {
-        random.nextBytes(chunk);
-        out.write(chunk);
-      }
+      throw e;
     }
   }
 
@@ -88,10 +72,6 @@ public class EncodeLargeFileBenchmark {
 
   @TearDown(Level.Trial)
   public void deleteWorkDir() throws IOException {
-    try (Stream<Path> paths = Files.walk(workDir)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    }
+    ScratchFiles.delete(workDir);
   }
 }

@@ -1,32 +1,39 @@
 package io.slotbeam.tools;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.slotbeam.core.dataset.Upload;
-import io.slotbeam.core.erasure.DatasetEncoder;
-import io.slotbeam.core.erasure.ErasureParams;
-import io.slotbeam.core.erasure.LeopardEncoder;
-import io.slotbeam.core.hash.BlockHasher;
+import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.manifest.StoredManifests;
 import io.slotbeam.core.manifest.VerificationInfo;
-import io.slotbeam.core.slots.DatasetSlots;
-import io.slotbeam.core.slots.SlotGeometry;
+import io.slotbeam.core.slots.SlotCids;
 import io.slotbeam.core.store.BlockStore;
+import io.slotbeam.core.store.FileBlockStore;
+import io.slotbeam.pipelines.EncodeFailedException;
+import io.slotbeam.pipelines.EncodeOptions;
+import io.slotbeam.pipelines.EncodePipeline;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code slotbeam encode FILE --repo DIR [--ec-k K --ec-m M]}: stores a file as a Codex dataset
- * (blocks, tree, plain manifest), erasure-codes it when asked (parity, protected tree and
- * manifest), and prints what it made. Re-running on the same file stores nothing new, and a run
- * killed midway can simply be run again.
+ * {@code slotbeam encode FILE|GLOB|FOLDER… --repo DIR [--ec-k K --ec-m M] [--runner R]}: stores
+ * each file as a Codex dataset (blocks, tree, plain manifest), erasure-codes it when asked (parity,
+ * protected tree and manifest, slot trees, verifiable manifest), and prints what it made.
+ *
+ * <p>Every encode runs the Beam encode pipeline, on the DirectRunner unless {@code --runner} names
+ * Flink or Spark: one code path, whose output is byte for byte what the sequential core path gives
+ * (the pipelines module tests that), and which keeps every core busy on one large file. Runner
+ * options go after {@code --}. Re-running on the same files stores nothing new, and a run killed
+ * midway can simply be run again.
  */
 final class EncodeCommand implements Command {
   @Override
@@ -36,12 +43,12 @@ final class EncodeCommand implements Command {
 
   @Override
   public String arguments() {
-    return "FILE";
+    return "FILE|GLOB|FOLDER... [-- RUNNER-OPTIONS...]";
   }
 
   @Override
   public String summary() {
-    return "store a file as a Codex dataset in a repository and print its manifest CIDs";
+    return "store files as Codex datasets in a repository and print their manifest CIDs";
   }
 
   @Override
@@ -49,107 +56,92 @@ final class EncodeCommand implements Command {
     return new Options()
         .addOption(RepoOption.OPTION)
         .addOption(BlockSizeOption.OPTION)
+        .addOption(OptionSpecs.optional("filename", "NAME", "file name to record in the manifest (one file only)"))
+        .addOption(OptionSpecs.optional("mimetype", "TYPE", "MIME type to record in the manifest"))
+        .addOption(OptionSpecs.optional("ec-k", "K", "erasure-code with K data blocks per group"))
+        .addOption(OptionSpecs.optional("ec-m", "M", "parity blocks per group (with --ec-k)"))
         .addOption(
-            Option.builder().longOpt("filename").hasArg().argName("NAME").desc("file name to record in the manifest").get())
-        .addOption(
-            Option.builder().longOpt("mimetype").hasArg().argName("TYPE").desc("MIME type to record in the manifest").get())
-        .addOption(
-            Option.builder().longOpt("ec-k").hasArg().argName("K").desc("erasure-code with K data blocks per group").get())
-        .addOption(
-            Option.builder().longOpt("ec-m").hasArg().argName("M").desc("parity blocks per group (with --ec-k)").get())
-        .addOption(
-            Option.builder()
-                .longOpt("cell-size")
-                .hasArg()
-                .argName("N")
-                .desc("cell size in bytes for the slot trees (default " + VerificationInfo.DEFAULT_CELL_SIZE + ")")
-                .get())
+            OptionSpecs.optional(
+                "cell-size", "N", "cell size in bytes for the slot trees (default " + VerificationInfo.DEFAULT_CELL_SIZE + ")"))
+        .addOption(OptionSpecs.optional("runner", "R", "direct (default), flink or spark; runner options go after --"))
+        .addOption(OptionSpecs.optional("parallelism", "N", "parallel workers (default: one per core)"))
+        .addOption(OptionSpecs.optional("summary", "FILE", "also keep the summary JSON of every file here"))
         .addOption(Option.builder().longOpt("json").desc("print the result as JSON").get());
   }
 
   @Override
   public int run(CommandLine line, PrintStream out) throws IOException {
-    Path file = Arguments.readableFile(Arguments.single(line, "FILE"));
-    int blockSize = BlockSizeOption.get(line);
-    Optional<ErasureParams> erasure = erasureParameters(line, blockSize);
-    int cellSize =
-        (int) Arguments.longOption(line, "cell-size", 1, blockSize, VerificationInfo.DEFAULT_CELL_SIZE);
-    SlotGeometry.checkCellSize(blockSize, cellSize); // before anything is stored
-    BlockStore store = RepoOption.open(line);
-    Upload.Stored plain;
-    try (InputStream in = Files.newInputStream(file)) {
-      plain =
-          Upload.store(
-              in,
-              blockSize,
-              Optional.ofNullable(line.getOptionValue("filename")),
-              Optional.ofNullable(line.getOptionValue("mimetype")),
-              store);
-    }
-    Optional<Upload.Stored> protectedDataset = Optional.empty();
-    Optional<DatasetSlots.Built> verifiable = Optional.empty();
-    if (erasure.isPresent()) {
-      ErasureParams params = erasure.get();
-      Upload.Stored protectedStored =
-          Workers.run(
-              workers ->
-                  new DatasetEncoder(store, workers, LeopardEncoder.fastest())
-                      .protect(plain.manifest(), params.k(), params.m()));
-      protectedDataset = Optional.of(protectedStored);
-      verifiable =
-          Optional.of(
-              Workers.run(
-                  workers ->
-                      new DatasetSlots(store, workers, BlockHasher.java())
-                          .build(protectedStored.manifest(), cellSize)));
-    }
-    if (line.hasOption("json")) {
-      ObjectNode json = summary(plain);
-      protectedDataset.ifPresent(p -> json.set("protected", protectedSummary(p)));
-      verifiable.ifPresent(v -> json.set("verifiable", verifiableSummary(v)));
-      Json.print(out, json);
-    } else {
-      printSummary(out, "", plain);
-      protectedDataset.ifPresent(p -> printSummary(out, "protected ", p));
-      verifiable.ifPresent(
-          v -> {
-            out.printf("%-22s%s%n", "verifiable manifest", v.verifiable().manifestCid());
-            out.printf("%-22s%s%n", "verifiable verifyRoot", v.verifyRoot());
-            out.printf("%-22s%d%n", "verifiable slots", v.slotRoots().size());
-          });
+    EncodeArguments arguments = EncodeArguments.of(line);
+    Path summary =
+        line.hasOption("summary")
+            ? Path.of(line.getOptionValue("summary"))
+            : Files.createTempFile("slotbeam-encode-", ".json");
+    try {
+      List<String> args = new ArrayList<>(arguments.pipelineArgs());
+      args.add("--summary=" + summary.toAbsolutePath());
+      EncodeOptions options = EncodePipeline.options(args.toArray(String[]::new));
+      Pipeline pipeline = EncodePipeline.create(options);
+      runToCompletion(pipeline, arguments);
+      print(out, Json.MAPPER.readTree(summary.toFile()), line, arguments.repo());
+    } finally {
+      if (!line.hasOption("summary")) {
+        Files.deleteIfExists(summary);
+      }
     }
     return ExitCode.OK;
   }
 
-  private static ObjectNode verifiableSummary(DatasetSlots.Built built) {
-    ObjectNode json = Json.object();
-    json.put("manifestCid", built.verifiable().manifestCid().toString());
-    json.put("verifyRoot", built.verifyRoot().toDecimal());
-    ArrayNode slotRoots = json.putArray("slotRoots");
-    built.slotRoots().forEach(root -> slotRoots.add(root.toDecimal()));
-    json.put("cellSize", built.verifiable().manifest().verification().orElseThrow().cellSize());
-    return json;
-  }
-
-  /**
-   * K and M from {@code --ec-k} and {@code --ec-m}, checked before anything is stored, or empty
-   * without erasure coding.
-   */
-  private static Optional<ErasureParams> erasureParameters(CommandLine line, int blockSize) {
-    if (!line.hasOption("ec-k")) {
-      if (line.hasOption("ec-m")) {
-        throw new UsageException("--ec-m needs --ec-k");
+  /** Runs the pipeline with progress on a terminal; a failed step surfaces as its own message. */
+  private static void runToCompletion(Pipeline pipeline, EncodeArguments arguments) {
+    try {
+      PipelineResult result = pipeline.run();
+      try (EncodeProgress progress = EncodeProgress.start(result, arguments)) {
+        result.waitUntilFinish();
       }
-      return Optional.empty();
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof EncodeFailedException failed) {
+          throw failed;
+        }
+      }
+      throw e;
     }
-    int k = (int) Arguments.longOption(line, "ec-k", 1, 65536, 0);
-    int m = (int) Arguments.longOption(line, "ec-m", 0, 65536, 1);
-    return Optional.of(new ErasureParams(k, m, blockSize));
   }
 
-  private static void printSummary(PrintStream out, String prefix, Upload.Stored dataset) {
-    Manifest manifest = dataset.manifest();
-    out.printf("%-22s%s%n", prefix + "manifest", dataset.manifestCid());
+  private static void print(PrintStream out, JsonNode summary, CommandLine line, Path repo) throws IOException {
+    if (line.hasOption("json")) {
+      if (summary.size() == 1) {
+        ((ObjectNode) summary.get(0)).remove("file");
+        Json.print(out, summary.get(0));
+      } else {
+        Json.print(out, summary);
+      }
+      return;
+    }
+    BlockStore store = FileBlockStore.attach(repo);
+    for (JsonNode file : summary) {
+      if (summary.size() > 1) {
+        out.printf("%-22s%s%n", "file", file.get("file").asText());
+      }
+      printManifest(out, "", store, file);
+      if (file.has("protected")) {
+        printManifest(out, "protected ", store, file.get("protected"));
+      }
+      if (file.has("verifiable")) {
+        Cid cid = Cid.parse(file.get("verifiable").get("manifestCid").asText());
+        VerificationInfo verification = StoredManifests.get(store, cid).verification().orElseThrow();
+        out.printf("%-22s%s%n", "verifiable manifest", cid);
+        out.printf("%-22s%s%n", "verifiable verifyRoot", SlotCids.root(verification.verifyRoot()));
+        out.printf("%-22s%d%n", "verifiable slots", verification.slotRoots().size());
+      }
+    }
+  }
+
+  private static void printManifest(PrintStream out, String prefix, BlockStore store, JsonNode json)
+      throws IOException {
+    Cid cid = Cid.parse(json.get("manifestCid").asText());
+    Manifest manifest = StoredManifests.get(store, cid);
+    out.printf("%-22s%s%n", prefix + "manifest", cid);
     out.printf("%-22s%s%n", prefix + "treeCid", manifest.treeCid());
     manifest
         .erasure()
@@ -157,24 +149,5 @@ final class EncodeCommand implements Command {
     out.printf(
         "%-22s%,d bytes in %d blocks of %,d bytes%n",
         prefix + "dataset", manifest.datasetSize(), manifest.blocksCount(), manifest.blockSize());
-  }
-
-  private static ObjectNode summary(Upload.Stored dataset) {
-    ObjectNode json = Json.object();
-    json.put("manifestCid", dataset.manifestCid().toString());
-    json.put("treeCid", dataset.manifest().treeCid().toString());
-    json.put("datasetSize", dataset.manifest().datasetSize());
-    json.put("blocks", dataset.manifest().blocksCount());
-    return json;
-  }
-
-  private static ObjectNode protectedSummary(Upload.Stored dataset) {
-    ObjectNode json = Json.object();
-    json.put("manifestCid", dataset.manifestCid().toString());
-    json.put("treeCid", dataset.manifest().treeCid().toString());
-    json.put("ecK", dataset.manifest().erasure().orElseThrow().ecK());
-    json.put("ecM", dataset.manifest().erasure().orElseThrow().ecM());
-    json.put("blocks", dataset.manifest().blocksCount());
-    return json;
   }
 }

@@ -134,6 +134,45 @@ class SlotbeamCliTest {
   }
 
   @Test
+  void encodeTakesSeveralFilesAndGlobsAndPrintsOneEntryPerFile() throws IOException {
+    Path worked = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    Files.writeString(dir.resolve("a.txt"), "some file contents");
+    Files.writeString(dir.resolve("b.txt"), "other file contents");
+    Path repo = dir.resolve("repo");
+    assertEquals(
+        0,
+        run("encode", worked.toString(), dir.resolve("*.txt").toString(), "--repo", repo.toString(), "--json",
+            "--parallelism", "2", "--", "--rangeBlocks=1"),
+        stderr());
+    JsonNode json = new ObjectMapper().readTree(stdout());
+    assertEquals(3, json.size());
+    assertEquals(dir.resolve("a.txt").toString(), json.get(0).get("file").asText());
+    assertEquals(dir.resolve("worked.bin").toString(), json.get(2).get("file").asText());
+    assertEquals("zDvZRwzmAh1vuhtYihUxtE3QzRdaKQPpvX974i4sNpRGLeZtH9gV", json.get(2).get("manifestCid").asText());
+    assertEquals("zDzSvJTezk7bJNQqFq8k1iHXY84psNuUfZVusA5bBQQUSuyzDSVL", json.get(0).get("treeCid").asText());
+  }
+
+  @Test
+  void encodeOnARunnerThatIsNotBuiltSaysHowToBuildIt() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    assertEquals(1, run("encode", file.toString(), "--repo", dir.resolve("repo").toString(), "--runner", "flink"));
+    assertTrue(stderr().contains("the flink runner is not on the classpath"), stderr());
+    assertTrue(stderr().contains("mvn -B -pl pipelines/flink -am package"), stderr());
+    assertEquals(2, run("encode", file.toString(), "--repo", dir.resolve("repo").toString(), "--runner", "storm"));
+    assertTrue(stderr().contains("--runner 'storm' is not one of direct, flink, spark"), stderr());
+  }
+
+  @Test
+  void encodeOfAnEmptyFileFailsNamingItAndStoresNoManifest() throws IOException {
+    Path empty = Files.write(dir.resolve("empty.bin"), new byte[0]);
+    Path repo = dir.resolve("repo");
+    assertEquals(1, run("encode", empty.toString(), "--repo", repo.toString()));
+    assertEquals(1, stderr().lines().count(), stderr());
+    assertTrue(stderr().contains("file " + empty + ": the file is empty"), stderr());
+    assertEquals(List.of(), listFiles(repo.resolve("blocks")));
+  }
+
+  @Test
   void encodingTwiceLeavesTheSameFilesAndNoTemporaries() throws IOException {
     Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
     Path repo = dir.resolve("repo");

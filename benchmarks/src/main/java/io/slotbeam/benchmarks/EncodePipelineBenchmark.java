@@ -1,0 +1,94 @@
+package io.slotbeam.benchmarks;
+
+import io.slotbeam.pipelines.EncodePipeline;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.beam.sdk.PipelineResult;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole encode pipeline (chunk, erasure K = 8, M = 2, slots with 2 KiB cells) over a 1 GiB
+ * file on the DirectRunner with 2 workers, in a JVM limited to {@code -Xmx1g}: passing shows that
+ * memory stays bounded by blocks and batches. The slots hash (8 + 2) / 8 × 1 GiB = 1.25 GiB, so
+ * protected bytes / score is the rate to compare with {@code SlotBuildBenchmark} at 2 threads (the
+ * slot builder alone); the difference is the cost of chunking, erasure coding, the store and Beam.
+ * Prints the peak heap at the end. Run alone: {@code java -jar benchmarks/target/benchmarks.jar
+ * EncodePipeline}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 0)
+@Measurement(iterations = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx1g"})
+public class EncodePipelineBenchmark {
+  @Param("1")
+  public int gibibytes;
+
+  @Param("2")
+  public int workers;
+
+  private Path workDir;
+  private Path file;
+
+  @Setup(Level.Trial)
+  public void createFile() throws IOException {
+    workDir = Files.createTempDirectory("slotbeam-pipeline-");
+    try {
+      long bytes = gibibytes * ScratchFiles.GIB;
+      file = ScratchFiles.random(workDir.resolve("input.bin"), bytes, bytes * 3, 18);
+    } catch (IOException | RuntimeException e) {
+      deleteWorkDir();
+      throw e;
+    }
+  }
+
+  @Setup(Level.Iteration)
+  public void emptyRepository() throws IOException {
+    ScratchFiles.delete(workDir.resolve("repo"));
+  }
+
+  @Benchmark
+  public PipelineResult.State encodeOnTheDirectRunner() throws IOException {
+    return EncodePipeline.create(
+            EncodePipeline.options(
+                "--runner=DirectRunner",
+                "--targetParallelism=" + workers,
+                "--inputs=" + file,
+                "--repo=" + workDir.resolve("repo"),
+                "--summary=" + workDir.resolve("summary.json"),
+                "--ecK=8",
+                "--ecM=2"))
+        .run()
+        .waitUntilFinish();
+  }
+
+  @TearDown(Level.Trial)
+  public void deleteWorkDir() throws IOException {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf("%npeak heap (sum of the pools' peaks) %,d MiB%n", peak >> 20);
+    ScratchFiles.delete(workDir);
+  }
+}
