@@ -49,13 +49,8 @@ public class EncodeLargeFileBenchmark {
 
   @Setup(Level.Trial)
   public void createFile() throws IOException {
-    workDir = Files.createTempDirectory("slotbeam-large-");
-    try {
-      file = ScratchFiles.random(workDir.resolve("input.bin"), gibibytes * GIB, gibibytes * GIB * 5 / 2, 4);
-    } catch (IOException | RuntimeException e) {
-      deleteWorkDir();
-      throw e;
-    }
+    file = ScratchFiles.randomFile("slotbeam-large-", gibibytes * GIB, gibibytes * GIB * 5 / 2, 4);
+    workDir = file.getParent();
   }
 
   @Benchmark

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
+@Timeout(time = 60, timeUnit = TimeUnit.MINUTES) // a busy 2-core machine hashes 1.25 GiB slowly
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx1g"})
 public class EncodePipelineBenchmark {
   @Param("1")
@@ -50,14 +52,9 @@ public class EncodePipelineBenchmark {
 
   @Setup(Level.Trial)
   public void createFile() throws IOException {
-    workDir = Files.createTempDirectory("slotbeam-pipeline-");
-    try {
-      long bytes = gibibytes * ScratchFiles.GIB;
-      file = ScratchFiles.random(workDir.resolve("input.bin"), bytes, bytes * 3, 18);
-    } catch (IOException | RuntimeException e) {
-      deleteWorkDir();
-      throw e;
-    }
+    long bytes = gibibytes * ScratchFiles.GIB;
+    file = ScratchFiles.randomFile("slotbeam-pipeline-", bytes, bytes * 3, 18);
+    workDir = file.getParent();
   }
 
   @Setup(Level.Iteration)

@@ -16,24 +16,32 @@ final class ScratchFiles {
   private ScratchFiles() {}
 
   /**
-   * Writes {@code bytes} random bytes (seeded) to {@code file}, after checking that the disk has
-   * {@code needed} bytes free for the file and what the benchmark writes besides it.
+   * Writes {@code bytes} random bytes (seeded) to {@code input.bin} in a new temporary folder named
+   * from {@code prefix}, after checking that the disk has {@code needed} bytes free for the file and
+   * what the benchmark writes beside it; removes the folder again if that fails.
    */
-  static Path random(Path file, long bytes, long needed, long seed) throws IOException {
-    FileStore disk = Files.getFileStore(file.getParent());
-    if (disk.getUsableSpace() < needed) {
-      throw new IllegalStateException(
-          "needs " + needed / GIB + " GiB free in " + file.getParent() + ", has " + disk.getUsableSpace() / GIB);
-    }
-    byte[] chunk = new byte[1 << 20];
-    Random random = new Random(seed);
-    try (OutputStream out = Files.newOutputStream(file)) {
-      for (long written = 0; written < bytes; written += chunk.length) {
-        random.nextBytes(chunk);
-        out.write(chunk);
+  static Path randomFile(String prefix, long bytes, long needed, long seed) throws IOException {
+    Path folder = Files.createTempDirectory(prefix);
+    try {
+      FileStore disk = Files.getFileStore(folder);
+      if (disk.getUsableSpace() < needed) {
+        throw new IllegalStateException(
+            "needs " + needed / GIB + " GiB free in " + folder.getParent() + ", has " + disk.getUsableSpace() / GIB);
       }
+      Path file = folder.resolve("input.bin");
+      byte[] chunk = new byte[1 << 20];
+      Random random = new Random(seed);
+      try (OutputStream out = Files.newOutputStream(file)) {
+        for (long written = 0; written < bytes; written += chunk.length) {
+          random.nextBytes(chunk);
+          out.write(chunk);
+        }
+      }
+      return file;
+    } catch (IOException | RuntimeException e) {
+      delete(folder);
+      throw e;
     }
-    return file;
   }
 
   /** Deletes {@code folder} and everything in it, if it exists. */

@@ -26,12 +26,8 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Makes every protected dataset verifiable as {@link DatasetSlots#build} does, with the work split
@@ -61,13 +57,7 @@ final class BuildSlots
             .apply("GroupBySlot", GroupByKey.create())
             .apply("StoreSlotTree", ParDo.of(new StoreSlotTreeFn(repo, cellSize)))
             .setCoder(KvCoder.of(SourceFile.CODER, Records.SLOT_ROOT));
-    TupleTag<Manifests> manifests = new TupleTag<>();
-    TupleTag<SlotRoot> roots = new TupleTag<>();
-    return KeyedPCollectionTuple.of(manifests, protectedFiles)
-        .and(roots, slotRoots)
-        .apply("GroupByFile", CoGroupByKey.create())
-        .apply("StoreVerifiableManifest", ParDo.of(new StoreVerifiableFn(repo, cellSize, manifests, roots)))
-        .setCoder(KvCoder.of(SourceFile.CODER, Records.MANIFESTS));
+    return new StoreVerifiableFn(repo, cellSize).join("StoreVerifiableManifest", protectedFiles, slotRoots);
   }
 
   /** A worker's slot builders, one per protected manifest it has seen (each holds a zero-block root). */
@@ -178,35 +168,26 @@ final class BuildSlots
   }
 
   /** A file's protected manifest and all its slot roots to its stored verifiable manifest. */
-  static final class StoreVerifiableFn extends SlotFn<KV<SourceFile, CoGbkResult>, KV<SourceFile, Manifests>> {
+  static final class StoreVerifiableFn extends JoinByFileFn<SlotRoot> {
     private final int cellSize;
-    private final TupleTag<Manifests> manifests;
-    private final TupleTag<SlotRoot> roots;
 
-    StoreVerifiableFn(String repo, int cellSize, TupleTag<Manifests> manifests, TupleTag<SlotRoot> roots) {
-      super(repo, cellSize);
+    StoreVerifiableFn(String repo, int cellSize) {
+      super(repo);
       this.cellSize = cellSize;
-      this.manifests = manifests;
-      this.roots = roots;
     }
 
-    @ProcessElement
-    public void assemble(@Element KV<SourceFile, CoGbkResult> file, OutputReceiver<KV<SourceFile, Manifests>> out) {
-      try {
-        Manifests stored = file.getValue().getOnly(manifests);
-        Manifest manifest = StoredManifests.get(store, stored.protectedCid().orElseThrow());
-        List<Fr> slotRoots = new ArrayList<>(Collections.nCopies(manifest.numSlots(), null));
-        for (SlotRoot root : file.getValue().getAll(roots)) {
-          slotRoots.set(root.slot(), root.root());
-        }
-        if (slotRoots.contains(null)) {
-          throw new IllegalStateException("slot " + slotRoots.indexOf(null) + " was not built");
-        }
-        Cid verifiable = slots.storeVerifiable(manifest, slotRoots, cellSize).verifiable().manifestCid();
-        out.output(KV.of(file.getKey(), stored.withVerifiable(verifiable)));
-      } catch (Exception e) {
-        throw failure("file " + file.getKey(), e);
+    @Override
+    Manifests next(Manifests manifests, Iterable<SlotRoot> roots) throws IOException {
+      Manifest manifest = StoredManifests.get(store, manifests.protectedCid().orElseThrow());
+      List<Fr> slotRoots = new ArrayList<>(Collections.nCopies(manifest.numSlots(), null));
+      for (SlotRoot root : roots) {
+        slotRoots.set(root.slot(), root.root());
       }
+      if (slotRoots.contains(null)) {
+        throw new IllegalStateException("slot " + slotRoots.indexOf(null) + " was not built");
+      }
+      DatasetSlots slots = new DatasetSlots(store, Runnable::run, BlockHashers.create());
+      return manifests.withVerifiable(slots.storeVerifiable(manifest, slotRoots, cellSize).verifiable().manifestCid());
     }
   }
 }

@@ -7,9 +7,12 @@ import io.slotbeam.core.erasure.LeopardEncoder;
 import io.slotbeam.core.erasure.SteppedLayout;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.StoredManifests;
+import io.slotbeam.core.store.BlockStore;
 import io.slotbeam.pipelines.Records.ErasureGroup;
 import io.slotbeam.pipelines.Records.GroupParity;
 import io.slotbeam.pipelines.Records.Manifests;
+import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,12 +21,8 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Erasure-codes every plain dataset as {@link DatasetEncoder#protect} does, one erasure group per
@@ -50,42 +49,35 @@ final class EncodeErasure
             .apply("SpreadGroups", Reshuffle.viaRandomKey())
             .apply("EncodeGroup", ParDo.of(new EncodeGroupFn(repo, params)))
             .setCoder(KvCoder.of(SourceFile.CODER, Records.GROUP_PARITY));
-    TupleTag<Manifests> manifests = new TupleTag<>();
-    TupleTag<GroupParity> groups = new TupleTag<>();
-    return KeyedPCollectionTuple.of(manifests, plain)
-        .and(groups, parity)
-        .apply("GroupByFile", CoGroupByKey.create())
-        .apply("StoreProtectedManifest", ParDo.of(new StoreProtectedFn(repo, params, manifests, groups)))
-        .setCoder(KvCoder.of(SourceFile.CODER, Records.MANIFESTS));
+    return new StoreProtectedFn(repo, params).join("StoreProtectedManifest", plain, parity);
   }
 
-  /** A step with the code's parameters (ErasureParams is not Serializable, so its numbers are kept). */
-  private abstract static class ErasureFn<I, O> extends StoreFn<I, O> {
-    private final int k;
-    private final int m;
-    private final int blockSize;
-    protected transient ErasureParams params;
-    protected transient DatasetEncoder encoder;
-
-    ErasureFn(String repo, ErasureParams params) {
-      super(repo);
-      this.k = params.k();
-      this.m = params.m();
-      this.blockSize = params.blockSize();
+  /**
+   * The code's parameters, kept as numbers because ErasureParams is not Serializable, and an
+   * encoder over the worker's store. Groups are the unit of parallel work here, so each one runs
+   * on the worker's own thread.
+   */
+  private record Code(int k, int m, int blockSize) implements Serializable {
+    static Code of(ErasureParams params) {
+      return new Code(params.k(), params.m(), params.blockSize());
     }
 
-    @Override
-    protected void prepare() {
-      params = new ErasureParams(k, m, blockSize);
-      // Groups are the unit of parallel work here, so each one runs on the worker's own thread.
-      encoder = new DatasetEncoder(store, Runnable::run, LeopardEncoder.fastest());
+    ErasureParams params() {
+      return new ErasureParams(k, m, blockSize);
+    }
+
+    DatasetEncoder encoder(BlockStore store) {
+      return new DatasetEncoder(store, Runnable::run, LeopardEncoder.fastest());
     }
   }
 
   /** A plain dataset to the work of each of its erasure groups. */
-  static final class ListGroupsFn extends ErasureFn<KV<SourceFile, Manifests>, KV<SourceFile, ErasureGroup>> {
+  static final class ListGroupsFn extends StoreFn<KV<SourceFile, Manifests>, KV<SourceFile, ErasureGroup>> {
+    private final Code code;
+
     ListGroupsFn(String repo, ErasureParams params) {
-      super(repo, params);
+      super(repo);
+      this.code = Code.of(params);
     }
 
     @ProcessElement
@@ -93,7 +85,7 @@ final class EncodeErasure
       try {
         Manifest plain = StoredManifests.get(store, file.getValue().plain());
         List<Cid> dataCids = store.blockCids(plain.treeCid());
-        SteppedLayout layout = new SteppedLayout(dataCids.size(), params.k(), params.m());
+        SteppedLayout layout = new SteppedLayout(dataCids.size(), code.k(), code.m());
         for (int group = 0; group < layout.steps(); group++) {
           out.output(
               KV.of(file.getKey(), new ErasureGroup(group, DatasetEncoder.groupData(layout, dataCids, group))));
@@ -105,11 +97,21 @@ final class EncodeErasure
   }
 
   /** Encodes one group: reads its data blocks, stores its parity blocks. */
-  static final class EncodeGroupFn extends ErasureFn<KV<SourceFile, ErasureGroup>, KV<SourceFile, GroupParity>> {
+  static final class EncodeGroupFn extends StoreFn<KV<SourceFile, ErasureGroup>, KV<SourceFile, GroupParity>> {
+    private final Code code;
     private final Counter parityBlocks = EncodeMetrics.counter(EncodeMetrics.PARITY_BLOCKS);
+    private transient ErasureParams params;
+    private transient DatasetEncoder encoder;
 
     EncodeGroupFn(String repo, ErasureParams params) {
-      super(repo, params);
+      super(repo);
+      this.code = Code.of(params);
+    }
+
+    @Override
+    protected void prepare() {
+      params = code.params();
+      encoder = code.encoder(store);
     }
 
     @ProcessElement
@@ -126,35 +128,28 @@ final class EncodeErasure
   }
 
   /** A file's plain manifest and the parity of all its groups to its stored protected manifest. */
-  static final class StoreProtectedFn extends ErasureFn<KV<SourceFile, CoGbkResult>, KV<SourceFile, Manifests>> {
-    private final TupleTag<Manifests> manifests;
-    private final TupleTag<GroupParity> groups;
+  static final class StoreProtectedFn extends JoinByFileFn<GroupParity> {
+    private final Code code;
 
-    StoreProtectedFn(String repo, ErasureParams params, TupleTag<Manifests> manifests, TupleTag<GroupParity> groups) {
-      super(repo, params);
-      this.manifests = manifests;
-      this.groups = groups;
+    StoreProtectedFn(String repo, ErasureParams params) {
+      super(repo);
+      this.code = Code.of(params);
     }
 
-    @ProcessElement
-    public void assemble(@Element KV<SourceFile, CoGbkResult> file, OutputReceiver<KV<SourceFile, Manifests>> out) {
-      try {
-        Manifests stored = file.getValue().getOnly(manifests);
-        Manifest plain = StoredManifests.get(store, stored.plain());
-        List<Cid> dataCids = store.blockCids(plain.treeCid());
-        int steps = new SteppedLayout(dataCids.size(), params.k(), params.m()).steps();
-        List<List<Cid>> parity = new ArrayList<>(Collections.nCopies(steps, null));
-        for (GroupParity group : file.getValue().getAll(groups)) {
-          parity.set(group.group(), group.parity());
-        }
-        if (parity.contains(null)) {
-          throw new IllegalStateException("erasure group " + parity.indexOf(null) + " was not encoded");
-        }
-        Cid protectedCid = encoder.storeProtected(plain, params, dataCids, parity).manifestCid();
-        out.output(KV.of(file.getKey(), stored.withProtected(protectedCid)));
-      } catch (Exception e) {
-        throw failure("file " + file.getKey(), e);
+    @Override
+    Manifests next(Manifests manifests, Iterable<GroupParity> groups) throws IOException {
+      Manifest plain = StoredManifests.get(store, manifests.plain());
+      List<Cid> dataCids = store.blockCids(plain.treeCid());
+      int steps = new SteppedLayout(dataCids.size(), code.k(), code.m()).steps();
+      List<List<Cid>> parity = new ArrayList<>(Collections.nCopies(steps, null));
+      for (GroupParity group : groups) {
+        parity.set(group.group(), group.parity());
       }
+      if (parity.contains(null)) {
+        throw new IllegalStateException("erasure group " + parity.indexOf(null) + " was not encoded");
+      }
+      return manifests.withProtected(
+          code.encoder(store).storeProtected(plain, code.params(), dataCids, parity).manifestCid());
     }
   }
 }
