@@ -35,6 +35,12 @@ final class RecordCoder<T> extends AtomicCoder<T> {
     return new RecordCoder<>(writer, reader);
   }
 
+  /** Records compare by value, and equal values encode to equal bytes. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   @Override
   public void encode(T value, OutputStream out) throws IOException {
     DataOutputStream data = new DataOutputStream(out);
