@@ -3,6 +3,7 @@ package io.slotbeam.pipelines;
 import io.slotbeam.core.block.BlockRef;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.StoredManifests;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
@@ -14,6 +15,7 @@ import io.slotbeam.pipelines.Records.Manifests;
 import io.slotbeam.pipelines.Records.SlotBlock;
 import io.slotbeam.pipelines.Records.SlotOfFile;
 import io.slotbeam.pipelines.Records.SlotRoot;
+import io.slotbeam.prover.hash.BlockHashers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,16 +35,20 @@ import org.apache.beam.sdk.values.PCollection;
  * Makes every protected dataset verifiable as {@link DatasetSlots#build} does, with the work split
  * by block: workers hash blocks read from the store into block roots (the costly part), each
  * slot's tree is built from its roots and stored, and the verifiable manifest is stored per file.
- * The block hasher comes from {@link BlockHashers}.
+ * Blocks are hashed by the hasher named in the options ({@link BlockHashers#named}), or the
+ * fastest one that loads on the worker.
  */
 final class BuildSlots
     extends PTransform<PCollection<KV<SourceFile, Manifests>>, PCollection<KV<SourceFile, Manifests>>> {
   private final String repo;
   private final int cellSize;
+  private final String hasher;
 
-  BuildSlots(String repo, int cellSize) {
+  /** {@code hasher}: a name of {@link BlockHashers#NAMES}, or null for the fastest. */
+  BuildSlots(String repo, int cellSize, String hasher) {
     this.repo = repo;
     this.cellSize = cellSize;
+    this.hasher = hasher;
   }
 
   @Override
@@ -52,10 +58,10 @@ final class BuildSlots
             .apply("ListSlotBlocks", ParDo.of(new ListSlotBlocksFn(repo)))
             .setCoder(KvCoder.of(Records.SLOT_OF_FILE, Records.SLOT_BLOCK))
             .apply("SpreadBlocks", Reshuffle.viaRandomKey())
-            .apply("HashBlocks", ParDo.of(new HashBlockFn(repo, cellSize)))
+            .apply("HashBlocks", ParDo.of(new HashBlockFn(repo, cellSize, hasher)))
             .setCoder(KvCoder.of(Records.SLOT_OF_FILE, Records.BLOCK_ROOT))
             .apply("GroupBySlot", GroupByKey.create())
-            .apply("StoreSlotTree", ParDo.of(new StoreSlotTreeFn(repo, cellSize)))
+            .apply("StoreSlotTree", ParDo.of(new StoreSlotTreeFn(repo, cellSize, hasher)))
             .setCoder(KvCoder.of(SourceFile.CODER, Records.SLOT_ROOT));
     return new StoreVerifiableFn(repo, cellSize).join("StoreVerifiableManifest", protectedFiles, slotRoots);
   }
@@ -63,26 +69,30 @@ final class BuildSlots
   /** A worker's slot builders, one per protected manifest it has seen (each holds a zero-block root). */
   private abstract static class SlotFn<I, O> extends StoreFn<I, O> {
     private final int cellSize;
+    private final String hasherName;
+    private transient BlockHasher hasher;
     private transient Map<Cid, SlotBuilder> builders;
     protected transient DatasetSlots slots;
 
-    SlotFn(String repo, int cellSize) {
+    SlotFn(String repo, int cellSize, String hasherName) {
       super(repo);
       this.cellSize = cellSize;
+      this.hasherName = hasherName;
     }
 
     @Override
     protected void prepare() {
+      hasher = hasherName == null ? BlockHashers.fastest() : BlockHashers.named(hasherName);
       builders = new HashMap<>();
       // Blocks are the unit of parallel work here, so each one is hashed on the worker's thread.
-      slots = new DatasetSlots(store, Runnable::run, BlockHashers.create());
+      slots = new DatasetSlots(store, Runnable::run, hasher);
     }
 
     SlotBuilder builder(Cid protectedManifest) throws IOException {
       SlotBuilder builder = builders.get(protectedManifest);
       if (builder == null) {
         Manifest manifest = StoredManifests.get(store, protectedManifest);
-        builder = new SlotBuilder(DatasetSlots.geometry(manifest, cellSize), Runnable::run, BlockHashers.create());
+        builder = new SlotBuilder(DatasetSlots.geometry(manifest, cellSize), Runnable::run, hasher);
         builders.put(protectedManifest, builder);
       }
       return builder;
@@ -100,7 +110,7 @@ final class BuildSlots
       try {
         Cid manifestCid = file.getValue().protectedCid().orElseThrow();
         Manifest manifest = StoredManifests.get(store, manifestCid);
-        List<List<BlockRef>> slots = new DatasetSlots(store, Runnable::run, BlockHashers.create()).slotBlocks(manifest);
+        List<List<BlockRef>> slots = new DatasetSlots(store, Runnable::run, BlockHasher.java()).slotBlocks(manifest);
         for (int s = 0; s < slots.size(); s++) {
           SlotOfFile slot = new SlotOfFile(file.getKey(), manifestCid, s);
           List<BlockRef> blocks = slots.get(s);
@@ -118,8 +128,8 @@ final class BuildSlots
   static final class HashBlockFn extends SlotFn<KV<SlotOfFile, SlotBlock>, KV<SlotOfFile, BlockRoot>> {
     private final Counter slotBlocks = EncodeMetrics.counter(EncodeMetrics.SLOT_BLOCKS);
 
-    HashBlockFn(String repo, int cellSize) {
-      super(repo, cellSize);
+    HashBlockFn(String repo, int cellSize, String hasher) {
+      super(repo, cellSize, hasher);
     }
 
     @ProcessElement
@@ -141,8 +151,8 @@ final class BuildSlots
   static final class StoreSlotTreeFn extends SlotFn<KV<SlotOfFile, Iterable<BlockRoot>>, KV<SourceFile, SlotRoot>> {
     private final Counter slotCount = EncodeMetrics.counter(EncodeMetrics.SLOTS);
 
-    StoreSlotTreeFn(String repo, int cellSize) {
-      super(repo, cellSize);
+    StoreSlotTreeFn(String repo, int cellSize, String hasher) {
+      super(repo, cellSize, hasher);
     }
 
     @ProcessElement
@@ -186,7 +196,8 @@ final class BuildSlots
       if (slotRoots.contains(null)) {
         throw new IllegalStateException("slot " + slotRoots.indexOf(null) + " was not built");
       }
-      DatasetSlots slots = new DatasetSlots(store, Runnable::run, BlockHashers.create());
+      // Storing the manifest hashes nothing: any hasher will do.
+      DatasetSlots slots = new DatasetSlots(store, Runnable::run, BlockHasher.java());
       return manifests.withVerifiable(slots.storeVerifiable(manifest, slotRoots, cellSize).verifiable().manifestCid());
     }
   }

@@ -52,6 +52,11 @@ public interface EncodeOptions extends PipelineOptions {
 
   void setCellSize(int cellSize);
 
+  @Description("Block hasher for the slot trees, java or native; unset: native when libslotbeam loads")
+  String getHasher();
+
+  void setHasher(String hasher);
+
   @Description("File name to record in every plain manifest (for a single input file)")
   String getFilename();
 

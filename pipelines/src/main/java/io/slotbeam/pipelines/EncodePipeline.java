@@ -60,7 +60,7 @@ public final class EncodePipeline {
       encoded =
           encoded
               .apply("EncodeErasure", new EncodeErasure(repo, erasure.get()))
-              .apply("BuildSlots", new BuildSlots(repo, options.getCellSize()));
+              .apply("BuildSlots", new BuildSlots(repo, options.getCellSize(), options.getHasher()));
     }
     encoded.apply("WriteSummary", new WriteSummary(repo, options.getSummary()));
     return pipeline;

@@ -1,6 +1,7 @@
 package io.slotbeam.tools;
 
 import io.slotbeam.core.manifest.VerificationInfo;
+import io.slotbeam.prover.hash.BlockHashers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,13 @@ record EncodeArguments(List<String> pipelineArgs, List<String> inputs, Path repo
     args.add("--cellSize=" + cellSize);
     if (line.hasOption("filename")) {
       args.add("--filename=" + line.getOptionValue("filename"));
+    }
+    if (line.hasOption("hasher")) {
+      String hasher = line.getOptionValue("hasher");
+      if (!BlockHashers.NAMES.contains(hasher)) {
+        throw new UsageException("--hasher '" + hasher + "' is not one of " + BlockHashers.NAMES);
+      }
+      args.add("--hasher=" + hasher);
     }
     if (line.hasOption("mimetype")) {
       args.add("--mimetype=" + line.getOptionValue("mimetype"));

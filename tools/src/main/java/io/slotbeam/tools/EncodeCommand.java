@@ -63,6 +63,9 @@ final class EncodeCommand implements Command {
         .addOption(
             OptionSpecs.optional(
                 "cell-size", "N", "cell size in bytes for the slot trees (default " + VerificationInfo.DEFAULT_CELL_SIZE + ")"))
+        .addOption(
+            OptionSpecs.optional(
+                "hasher", "H", "block hasher for the slot trees: java or native (default native when it loads)"))
         .addOption(OptionSpecs.optional("runner", "R", "direct (default), flink or spark; runner options go after --"))
         .addOption(OptionSpecs.optional("parallelism", "N", "parallel workers (default: one per core)"))
         .addOption(OptionSpecs.optional("summary", "FILE", "also keep the summary JSON of every file here"))

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,6 +151,25 @@ class SlotbeamCliTest {
     assertEquals(dir.resolve("worked.bin").toString(), json.get(2).get("file").asText());
     assertEquals("zDvZRwzmAh1vuhtYihUxtE3QzRdaKQPpvX974i4sNpRGLeZtH9gV", json.get(2).get("manifestCid").asText());
     assertEquals("zDzSvJTezk7bJNQqFq8k1iHXY84psNuUfZVusA5bBQQUSuyzDSVL", json.get(0).get("treeCid").asText());
+  }
+
+  @Test
+  void encodeWithTheJavaAndTheNativeHasherGivesTheSameVerifiableManifest() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    List<String> verifiable = new ArrayList<>();
+    for (String hasher : List.of("java", "native")) {
+      out.reset();
+      Path repo = dir.resolve("repo-" + hasher);
+      assertEquals(
+          0,
+          run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1", "--hasher", hasher,
+              "--json"),
+          stderr());
+      verifiable.add(new ObjectMapper().readTree(stdout()).get("verifiable").toString());
+    }
+    assertEquals(verifiable.get(0), verifiable.get(1));
+    assertEquals(2, run("encode", file.toString(), "--repo", dir.resolve("r").toString(), "--hasher", "gpu"));
+    assertTrue(stderr().contains("--hasher 'gpu' is not one of [java, native]"), stderr());
   }
 
   @Test
