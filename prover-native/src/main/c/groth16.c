@@ -1,0 +1,301 @@
+/*
+ * The Groth16 prover (prover.h), step for step as snarkjs's src/groth16_prove.js:
+ *  - A and B evaluated on the domain from the coefficient section (sparse rows of the key,
+ *    buildABC1), C = A o B pointwise;
+ *  - each of A, B, C interpolated (inverse NTT), moved to the coset by multiplying coefficient
+ *    i by inc^i with inc the 2n-th root of unity (Fr.shift when n = 2^28), evaluated there
+ *    (NTT); the H scalars are A*B - C on that coset, in natural order (joinABC);
+ *  - pi_a = MSM(A points, w) + alpha1 + r delta1, pi_b = MSM(B2, w) + beta2 + s delta2,
+ *    B1 = MSM(B1, w) + beta1 + s delta1, pi_c = MSM(C, w[nPublic+1..]) + MSM(H, h) + s pi_a
+ *    + r B1 - r s delta1.
+ * The key is copied into native memory once (aligned, checked), so proofs read no file.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+#include "prover.h"
+
+typedef struct {
+  uint32_t matrix, constraint, signal;
+  fe value; /* Montgomery form */
+} coefficient;
+
+struct sb_groth16_key {
+  uint32_t n_vars, n_public, domain_size;
+  unsigned log_domain;
+  g1_aff alpha1, beta1, delta1;
+  g2_aff beta2, delta2;
+  size_t n_coeffs;
+  coefficient *coeffs;
+  g1_aff *a, *b1, *c, *h;
+  g2_aff *b2;
+};
+
+#define COEFF_BYTES (3 * 4 + 32)
+#define VK_BYTES (3 * g1_BYTES + 2 * g2_BYTES)
+
+static uint32_t u32_le(const uint8_t *b) {
+  return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+#define READ_POINTS(G)                                                                         \
+  static int G##_read_points(G##_aff **out, const uint8_t *bytes, size_t len, size_t n) {      \
+    if (bytes == NULL) {                                                                       \
+      return SB_ERR_NULL;                                                                      \
+    }                                                                                          \
+    if (len != n * G##_BYTES) {                                                                \
+      return SB_ERR_LENGTH;                                                                    \
+    }                                                                                          \
+    *out = malloc((n > 0 ? n : 1) * sizeof(G##_aff));                                          \
+    if (*out == NULL) {                                                                        \
+      return SB_ERR_MEMORY;                                                                    \
+    }                                                                                          \
+    for (size_t i = 0; i < n; i++) {                                                           \
+      int status = G##_read(&(*out)[i], bytes + i * G##_BYTES, 1);                             \
+      if (status != SB_OK) {                                                                   \
+        return status;                                                                         \
+      }                                                                                        \
+    }                                                                                          \
+    return SB_OK;                                                                              \
+  }
+READ_POINTS(g1)
+READ_POINTS(g2)
+
+static int read_coefficients(sb_groth16_key *key, const uint8_t *bytes, size_t len) {
+  if (bytes == NULL) {
+    return SB_ERR_NULL;
+  }
+  if (len < 4) {
+    return SB_ERR_LENGTH;
+  }
+  key->n_coeffs = u32_le(bytes);
+  if (len != 4 + key->n_coeffs * COEFF_BYTES) {
+    return SB_ERR_LENGTH;
+  }
+  key->coeffs = malloc((key->n_coeffs > 0 ? key->n_coeffs : 1) * sizeof(coefficient));
+  if (key->coeffs == NULL) {
+    return SB_ERR_MEMORY;
+  }
+  for (size_t i = 0; i < key->n_coeffs; i++) {
+    const uint8_t *entry = bytes + 4 + i * COEFF_BYTES;
+    coefficient *k = &key->coeffs[i];
+    k->matrix = u32_le(entry);
+    k->constraint = u32_le(entry + 4);
+    k->signal = u32_le(entry + 8);
+    if (k->matrix > 1 || k->constraint >= key->domain_size || k->signal >= key->n_vars) {
+      return SB_ERR_ARGUMENT;
+    }
+    if (fe_read_le(&sb_fr, k->value, entry + 12) != 0) {
+      return SB_ERR_NONCANONICAL;
+    }
+    fe_from_mont(&sb_fr, k->value, k->value); /* v R^2 -> v R */
+  }
+  return SB_OK;
+}
+
+SB_EXPORT void sb_groth16_key_free(sb_groth16_key *key) {
+  if (key == NULL) {
+    return;
+  }
+  free(key->coeffs);
+  free(key->a);
+  free(key->b1);
+  free(key->b2);
+  free(key->c);
+  free(key->h);
+  free(key);
+}
+
+SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t domain_size,
+                                 const uint8_t *vk, size_t vk_len, const uint8_t *coeffs,
+                                 size_t coeffs_len, const uint8_t *a, size_t a_len,
+                                 const uint8_t *b1, size_t b1_len, const uint8_t *b2,
+                                 size_t b2_len, const uint8_t *c, size_t c_len, const uint8_t *h,
+                                 size_t h_len, sb_groth16_key **out) {
+  if (out == NULL || vk == NULL) {
+    return SB_ERR_NULL;
+  }
+  *out = NULL;
+  if (n_vars < n_public + 1 || n_vars > SB_MAX_COUNT || domain_size == 0 ||
+      (domain_size & (domain_size - 1)) != 0 ||
+      domain_size > ((uint32_t)1 << SB_FR_TWO_ADICITY)) {
+    return SB_ERR_ARGUMENT;
+  }
+  if (vk_len != VK_BYTES) {
+    return SB_ERR_LENGTH;
+  }
+  sb_groth16_key *key = calloc(1, sizeof(sb_groth16_key));
+  if (key == NULL) {
+    return SB_ERR_MEMORY;
+  }
+  key->n_vars = n_vars;
+  key->n_public = n_public;
+  key->domain_size = domain_size;
+  while (((uint32_t)1 << key->log_domain) < domain_size) {
+    key->log_domain++;
+  }
+  g1_aff *vk1[3] = {&key->alpha1, &key->beta1, &key->delta1};
+  g2_aff *vk2[2] = {&key->beta2, &key->delta2};
+  int status = SB_OK;
+  for (int i = 0; i < 3 && status == SB_OK; i++) {
+    status = g1_read(vk1[i], vk + i * g1_BYTES, 1);
+  }
+  for (int i = 0; i < 2 && status == SB_OK; i++) {
+    status = g2_read(vk2[i], vk + 3 * g1_BYTES + i * g2_BYTES, 1);
+  }
+  if (status == SB_OK) status = read_coefficients(key, coeffs, coeffs_len);
+  if (status == SB_OK) status = g1_read_points(&key->a, a, a_len, n_vars);
+  if (status == SB_OK) status = g1_read_points(&key->b1, b1, b1_len, n_vars);
+  if (status == SB_OK) status = g2_read_points(&key->b2, b2, b2_len, n_vars);
+  if (status == SB_OK) status = g1_read_points(&key->c, c, c_len, n_vars - n_public - 1);
+  if (status == SB_OK) status = g1_read_points(&key->h, h, h_len, domain_size);
+  if (status != SB_OK) {
+    sb_groth16_key_free(key);
+    return status;
+  }
+  *out = key;
+  return SB_OK;
+}
+
+/* One of A, B, C moved from the domain to its coset (Montgomery values in place). */
+typedef struct {
+  fe *poly[3];
+  unsigned log_n;
+  fe shift;
+  int failed;
+} coset_job;
+
+static void coset_task(void *ctx, size_t index) {
+  coset_job *job = ctx;
+  fe *p = job->poly[index];
+  if (fr_ntt(p, job->log_n, 1) != SB_OK) {
+    job->failed = 1;
+    return;
+  }
+  fr_scale_powers(p, (size_t)1 << job->log_n, job->shift);
+  if (fr_ntt(p, job->log_n, 0) != SB_OK) {
+    job->failed = 1;
+  }
+}
+
+/* The H scalars (canonical) from the witness in Montgomery form. */
+static int quotient_scalars(const sb_groth16_key *key, const fe *wm, fe *h) {
+  size_t n = key->domain_size;
+  fe *abc = calloc(3 * n, sizeof(fe));
+  if (abc == NULL) {
+    return SB_ERR_MEMORY;
+  }
+  fe *a = abc, *b = abc + n, *c = abc + 2 * n;
+  for (size_t i = 0; i < key->n_coeffs; i++) {
+    const coefficient *k = &key->coeffs[i];
+    fe *row = k->matrix == 0 ? a : b;
+    fe t;
+    fe_mul(&sb_fr, t, k->value, wm[k->signal]);
+    fe_add(&sb_fr, row[k->constraint], row[k->constraint], t);
+  }
+  for (size_t i = 0; i < n; i++) {
+    fe_mul(&sb_fr, c[i], a[i], b[i]);
+  }
+  coset_job job = {.poly = {a, b, c}, .log_n = key->log_domain, .failed = 0};
+  if (key->log_domain < SB_FR_TWO_ADICITY) {
+    fr_root_of_unity(job.shift, key->log_domain + 1);
+  } else { /* ffjavascript's Fr.shift = nqr^2 = 25 */
+    fe shift = {25, 0, 0, 0};
+    fe_to_mont(&sb_fr, job.shift, shift);
+  }
+  sb_parallel_for(3, coset_task, &job);
+  if (!job.failed) {
+    for (size_t i = 0; i < n; i++) {
+      fe_mul(&sb_fr, h[i], a[i], b[i]);
+      fe_sub(&sb_fr, h[i], h[i], c[i]);
+      fe_from_mont(&sb_fr, h[i], h[i]);
+    }
+  }
+  free(abc);
+  return job.failed ? SB_ERR_MEMORY : SB_OK;
+}
+
+/* out = p + q + [k] d for affine p (Jacobian in), affine q and d. */
+static void g1_blind(g1_jac *out, const g1_aff *q, const g1_aff *d, const fe k) {
+  g1_jac t;
+  g1_add_mixed(out, out, q);
+  g1_mul(&t, d, k);
+  g1_add(out, out, &t);
+}
+
+SB_EXPORT int sb_groth16_prove(const sb_groth16_key *key, const uint8_t *witness,
+                               size_t witness_len, const uint8_t *rs, size_t rs_len,
+                               uint8_t *out, size_t out_len) {
+  if (key == NULL || witness == NULL || rs == NULL || out == NULL) {
+    return SB_ERR_NULL;
+  }
+  if (witness_len != (size_t)key->n_vars * 32 || rs_len != 64 ||
+      out_len != 2 * g1_BYTES + g2_BYTES) {
+    return SB_ERR_LENGTH;
+  }
+  fe r, s;
+  if (fe_read_le(&sb_fr, r, rs) != 0 || fe_read_le(&sb_fr, s, rs + 32) != 0) {
+    return SB_ERR_NONCANONICAL;
+  }
+  size_t n = key->n_vars;
+  fe *w = malloc(n * sizeof(fe));
+  fe *wm = malloc(n * sizeof(fe));
+  fe *h = malloc((size_t)key->domain_size * sizeof(fe));
+  int status = w != NULL && wm != NULL && h != NULL ? SB_OK : SB_ERR_MEMORY;
+  for (size_t i = 0; i < n && status == SB_OK; i++) {
+    if (fe_read_le(&sb_fr, w[i], witness + 32 * i) != 0) {
+      status = SB_ERR_NONCANONICAL;
+    } else {
+      fe_to_mont(&sb_fr, wm[i], w[i]);
+    }
+  }
+  if (status == SB_OK) {
+    status = quotient_scalars(key, wm, h);
+  }
+  g1_jac pi_a, b1, pi_c, res_h;
+  g2_jac pi_b;
+  if (status == SB_OK) status = g1_msm(&pi_a, key->a, w, n);
+  if (status == SB_OK) status = g1_msm(&b1, key->b1, w, n);
+  if (status == SB_OK) status = g2_msm(&pi_b, key->b2, w, n);
+  if (status == SB_OK) {
+    size_t first = (size_t)key->n_public + 1;
+    status = g1_msm(&pi_c, key->c, w + first, n - first);
+  }
+  if (status == SB_OK) status = g1_msm(&res_h, key->h, h, key->domain_size);
+  if (status == SB_OK) {
+    g1_aff a_aff, b1_aff, c_aff;
+    g2_aff b_aff;
+    g1_blind(&pi_a, &key->alpha1, &key->delta1, r);
+    g1_blind(&b1, &key->beta1, &key->delta1, s);
+    g2_jac t2;
+    g2_add_mixed(&pi_b, &pi_b, &key->beta2);
+    g2_mul(&t2, &key->delta2, s);
+    g2_add(&pi_b, &pi_b, &t2);
+    g1_to_affine(&a_aff, &pi_a);
+    g1_to_affine(&b1_aff, &b1);
+    g1_jac t;
+    g1_add(&pi_c, &pi_c, &res_h);
+    g1_mul(&t, &a_aff, s);
+    g1_add(&pi_c, &pi_c, &t);
+    g1_mul(&t, &b1_aff, r);
+    g1_add(&pi_c, &pi_c, &t);
+    fe rm, sm, neg_rs;
+    fe_to_mont(&sb_fr, rm, r);
+    fe_to_mont(&sb_fr, sm, s);
+    fe_mul(&sb_fr, neg_rs, rm, sm);
+    fe_from_mont(&sb_fr, neg_rs, neg_rs);
+    fe_neg(&sb_fr, neg_rs, neg_rs);
+    g1_mul(&t, &key->delta1, neg_rs);
+    g1_add(&pi_c, &pi_c, &t);
+    g1_to_affine(&c_aff, &pi_c);
+    g2_to_affine(&b_aff, &pi_b);
+    g1_write(out, &a_aff, 0);
+    g2_write(out + g1_BYTES, &b_aff, 0);
+    g1_write(out + g1_BYTES + g2_BYTES, &c_aff, 0);
+  }
+  free(h);
+  free(wm);
+  free(w);
+  return status;
+}
