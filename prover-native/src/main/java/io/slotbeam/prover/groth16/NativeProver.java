@@ -1,0 +1,203 @@
+package io.slotbeam.prover.groth16;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import io.slotbeam.circuits.ZkeyFile;
+import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.field.FrMontgomery;
+import io.slotbeam.core.groth16.Fp;
+import io.slotbeam.core.groth16.Fp2;
+import io.slotbeam.core.groth16.G1Point;
+import io.slotbeam.core.groth16.G2Point;
+import io.slotbeam.core.groth16.Proof;
+import io.slotbeam.core.groth16.Prover;
+import io.slotbeam.core.groth16.PublicInputs;
+import io.slotbeam.prover.bn254.NativeStatus;
+import io.slotbeam.prover.bn254.ProverLibrary;
+import io.slotbeam.prover.bn254.ProverNative;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A Groth16 prover over a snarkjs proving key, computing in libslotbeam (groth16.c) as snarkjs's
+ * {@code groth16 prove} does, with fresh blinding scalars r and s from a {@link SecureRandom}
+ * for each proof.
+ *
+ * <p>The key's sections are checked by {@link ZkeyFile#read} (header, sizes, curve) and once more
+ * by the library as it copies them into native memory (every point on its curve, every
+ * coefficient's indices below the counts), so a proof reads no file. Thread-safe: concurrent
+ * proofs share the library's one thread pool; {@link #close} frees the native key after the
+ * proofs under way have finished.
+ */
+public final class NativeProver implements Prover, AutoCloseable {
+  /* zkey sections (snarkjs src/zkey_utils.js, ZkeyFile): 4 coefficients, 5 A, 6 B1, 7 B2, 8 C,
+   * 9 H. */
+  private static final int COEFFICIENTS = 4;
+  private static final int A = 5;
+  private static final int B1 = 6;
+  private static final int B2 = 7;
+  private static final int C = 8;
+  private static final int H = 9;
+  private static final int G1_BYTES = 64;
+  private static final int G2_BYTES = 128;
+
+  private final ProverLibrary library;
+  private final int witnessSize;
+  private final int publicInputCount;
+  private final SecureRandom random = new SecureRandom();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private Pointer key;
+
+  private NativeProver(ProverLibrary library, Pointer key, int witnessSize, int publicInputCount) {
+    this.library = library;
+    this.key = key;
+    this.witnessSize = witnessSize;
+    this.publicInputCount = publicInputCount;
+  }
+
+  /** Reads and checks the zkey at {@code path} and loads it (see {@link #load}). */
+  public static NativeProver open(Path path) throws IOException {
+    return load(ZkeyFile.read(path));
+  }
+
+  /**
+   * Copies {@code zkey}'s proving sections into native memory; the mapped file is not used
+   * afterwards. Throws {@link io.slotbeam.prover.bn254.PointNotOnCurveException} or {@link
+   * IllegalStateException} naming the status when the library refuses a section.
+   */
+  public static NativeProver load(ZkeyFile zkey) {
+    ZkeyFile.Groth16Header header = zkey.header();
+    byte[] vk = new byte[3 * G1_BYTES + 2 * G2_BYTES];
+    ByteBuffer.wrap(vk)
+        .put(header.alpha1())
+        .put(header.beta1())
+        .put(header.delta1())
+        .put(header.beta2())
+        .put(header.delta2());
+    ProverLibrary library = ProverNative.library();
+    PointerByReference handle = new PointerByReference();
+    ByteBuffer coefficients = zkey.section(COEFFICIENTS);
+    ByteBuffer a = zkey.section(A);
+    ByteBuffer b1 = zkey.section(B1);
+    ByteBuffer b2 = zkey.section(B2);
+    ByteBuffer c = zkey.section(C);
+    ByteBuffer h = zkey.section(H);
+    int status =
+        library.sb_groth16_key_new(
+            header.nVars(),
+            header.nPublic(),
+            header.domainSize(),
+            vk,
+            vk.length,
+            Native.getDirectBufferPointer(coefficients),
+            coefficients.capacity(),
+            Native.getDirectBufferPointer(a),
+            a.capacity(),
+            Native.getDirectBufferPointer(b1),
+            b1.capacity(),
+            Native.getDirectBufferPointer(b2),
+            b2.capacity(),
+            Native.getDirectBufferPointer(c),
+            c.capacity(),
+            Native.getDirectBufferPointer(h),
+            h.capacity(),
+            handle);
+    NativeStatus.check(status, "sb_groth16_key_new (zkey sections 2, 4..9)");
+    return new NativeProver(library, handle.getValue(), header.nVars(), header.nPublic());
+  }
+
+  @Override
+  public int witnessSize() {
+    return witnessSize;
+  }
+
+  @Override
+  public int publicInputCount() {
+    return publicInputCount;
+  }
+
+  @Override
+  public Result prove(List<Fr> witness) {
+    if (witness.size() != witnessSize) {
+      throw new IllegalArgumentException(
+          "witness has " + witness.size() + " wires but the proving key needs nVars = "
+              + witnessSize);
+    }
+    if (!witness.get(0).equals(Fr.ONE)) {
+      throw new IllegalArgumentException(
+          "witness wire 0 is " + witness.get(0) + " but must be the constant 1");
+    }
+    byte[] wires = new byte[Fr.BYTES * witnessSize];
+    for (int i = 0; i < witnessSize; i++) {
+      System.arraycopy(witness.get(i).toBytes(), 0, wires, Fr.BYTES * i, Fr.BYTES);
+    }
+    byte[] rs = new byte[2 * Fr.BYTES];
+    System.arraycopy(blinding().toBytes(), 0, rs, 0, Fr.BYTES);
+    System.arraycopy(blinding().toBytes(), 0, rs, Fr.BYTES, Fr.BYTES);
+    byte[] out = new byte[2 * G1_BYTES + G2_BYTES];
+    lock.readLock().lock();
+    try {
+      if (key == null) {
+        throw new IllegalStateException("this NativeProver is closed");
+      }
+      NativeStatus.check(
+          library.sb_groth16_prove(key, wires, wires.length, rs, rs.length, out, out.length),
+          "sb_groth16_prove");
+    } finally {
+      lock.readLock().unlock();
+    }
+    Proof proof =
+        new Proof(g1(out, 0, "pi_a"), g2(out, G1_BYTES, "pi_b"), g1(out, G1_BYTES + G2_BYTES, "pi_c"));
+    return new Result(proof, new PublicInputs(List.copyOf(witness.subList(1, publicInputCount + 1))));
+  }
+
+  /** A uniform non-zero element of Fr. */
+  private Fr blinding() {
+    while (true) {
+      BigInteger v = new BigInteger(FrMontgomery.MODULUS.bitLength(), random);
+      if (v.signum() > 0 && v.compareTo(FrMontgomery.MODULUS) < 0) {
+        return Fr.of(v);
+      }
+    }
+  }
+
+  private static BigInteger coordinate(byte[] bytes, int offset) {
+    byte[] be = new byte[Fr.BYTES + 1];
+    for (int i = 0; i < Fr.BYTES; i++) {
+      be[Fr.BYTES - i] = bytes[offset + i];
+    }
+    return new BigInteger(be);
+  }
+
+  private static G1Point g1(byte[] bytes, int offset, String where) {
+    return G1Point.of(coordinate(bytes, offset), coordinate(bytes, offset + 32), where);
+  }
+
+  private static G2Point g2(byte[] bytes, int offset, String where) {
+    Fp2 x = new Fp2(Fp.of(coordinate(bytes, offset), where), Fp.of(coordinate(bytes, offset + 32), where));
+    Fp2 y =
+        new Fp2(Fp.of(coordinate(bytes, offset + 64), where), Fp.of(coordinate(bytes, offset + 96), where));
+    return new G2Point(x, y);
+  }
+
+  /** Frees the native key; later proofs throw {@link IllegalStateException}. */
+  @Override
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      if (key != null) {
+        library.sb_groth16_key_free(key);
+        key = null;
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+}
