@@ -1,0 +1,114 @@
+package io.slotbeam.prover.groth16;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slotbeam.circuits.WitnessCalculator;
+import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.groth16.Groth16Json;
+import io.slotbeam.core.groth16.Prover;
+import io.slotbeam.core.groth16.PublicInputs;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proofs of the tiny circuit with a snarkjs-made key, witness from the JVM witness calculator,
+ * judged by {@code snarkjs groth16 verify}: accepted as made, refused for a changed public input
+ * or a changed private wire.
+ */
+class NativeProverTest {
+  private static NativeProver prover;
+  private static List<Fr> witness;
+
+  @BeforeAll
+  static void load() throws IOException {
+    prover = NativeProver.open(TinyCircuit.zkey());
+    WitnessCalculator calculator = WitnessCalculator.load(TinyCircuit.wasm());
+    witness =
+        calculator
+            .calculate(Map.of("x", List.of(Fr.of(3)), "y", List.of(Fr.of(5)), "z", List.of(Fr.of(11))))
+            .toList();
+  }
+
+  @AfterAll
+  static void close() {
+    prover.close();
+  }
+
+  private static boolean verifies(Prover.Result result) throws IOException {
+    return TinyCircuit.snarkjsVerifies(
+        Groth16Json.writeProof(result.proof()), Groth16Json.writePublic(result.publicInputs()));
+  }
+
+  @Test
+  void snarkjsAcceptsTheProofAndTheBlindingChangesIt() throws IOException {
+    Prover.Result result = prover.prove(witness);
+    assertEquals(witness.subList(1, 3), result.publicInputs().values());
+    assertEquals(Fr.of(3), result.publicInputs().get(1)); // out, then x
+    assertTrue(verifies(result));
+    assertNotEquals(result.proof(), prover.prove(witness).proof());
+  }
+
+  @Test
+  void aChangedPublicInputDoesNotVerify() throws IOException {
+    Prover.Result result = prover.prove(witness);
+    List<Fr> inputs = new ArrayList<>(result.publicInputs().values());
+    inputs.set(1, Fr.of(4));
+    assertFalse(verifies(new Prover.Result(result.proof(), new PublicInputs(inputs))));
+  }
+
+  @Test
+  void aMutatedPrivateWireDoesNotVerify() throws IOException {
+    List<Fr> mutated = new ArrayList<>(witness);
+    int last = mutated.size() - 1;
+    mutated.set(last, mutated.get(last).add(Fr.ONE));
+    assertFalse(verifies(prover.prove(mutated)));
+  }
+
+  @Test
+  void concurrentProofsShareThePoolAndAllVerify() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<Prover.Result>> proofs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        proofs.add(pool.submit(() -> prover.prove(witness)));
+      }
+      for (Future<Prover.Result> proof : proofs) {
+        assertTrue(verifies(proof.get()));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aWitnessOfTheWrongShapeIsRefused() {
+    IllegalArgumentException length =
+        assertThrows(IllegalArgumentException.class, () -> prover.prove(witness.subList(1, witness.size())));
+    assertTrue(length.getMessage().contains("nVars = " + witness.size()), length.getMessage());
+    List<Fr> wireZero = new ArrayList<>(witness);
+    wireZero.set(0, Fr.of(2));
+    IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> prover.prove(wireZero));
+    assertTrue(one.getMessage().contains("constant 1"), one.getMessage());
+  }
+
+  @Test
+  void aClosedProverRefusesToProve() throws IOException {
+    NativeProver other = NativeProver.open(TinyCircuit.zkey());
+    assertEquals(witness.size(), other.witnessSize());
+    assertEquals(2, other.publicInputCount());
+    other.close();
+    assertThrows(IllegalStateException.class, () -> other.prove(witness));
+  }
+}
