@@ -54,6 +54,7 @@ public final class SlotbeamCli {
         new CircuitsCommand(),
         new WitnessCommand(),
         new ProofCommand(),
+        new ProveCommand(),
         new VerifyCommand(),
         new NodeCommand());
   }
