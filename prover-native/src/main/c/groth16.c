@@ -8,7 +8,8 @@
  *  - pi_a = MSM(A points, w) + alpha1 + r delta1, pi_b = MSM(B2, w) + beta2 + s delta2,
  *    B1 = MSM(B1, w) + beta1 + s delta1, pi_c = MSM(C, w[nPublic+1..]) + MSM(H, h) + s pi_a
  *    + r B1 - r s delta1.
- * The key is copied into native memory once (aligned, checked), so proofs read no file.
+ * The key is checked once when it is made and then read in place from the caller's memory (the
+ * memory-mapped zkey), so proofs neither re-read nor copy it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,20 +17,16 @@
 #include "pool.h"
 #include "prover.h"
 
-typedef struct {
-  uint32_t matrix, constraint, signal;
-  fe value; /* Montgomery form */
-} coefficient;
-
 struct sb_groth16_key {
   uint32_t n_vars, n_public, domain_size;
   unsigned log_domain;
   g1_aff alpha1, beta1, delta1;
   g2_aff beta2, delta2;
   size_t n_coeffs;
-  coefficient *coeffs;
-  g1_aff *a, *b1, *c, *h;
-  g2_aff *b2;
+  const uint8_t *coeffs; /* the caller's section 4 after its count */
+  const g1_aff *a, *b1, *c, *h;
+  const g2_aff *b2;
+  void *owned[5]; /* aligned copies of point sections that were not 8-byte aligned */
 };
 
 #define COEFF_BYTES (3 * 4 + 32)
@@ -39,30 +36,41 @@ static uint32_t u32_le(const uint8_t *b) {
   return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
-#define READ_POINTS(G)                                                                         \
-  static int G##_read_points(G##_aff **out, const uint8_t *bytes, size_t len, size_t n) {      \
+/* Checks n points of a section (Montgomery layout, each on its curve) and points *out at them:
+ * in place when the bytes are 8-byte aligned (the zkey's affine layout is the library's), else
+ * at an aligned copy kept in *owned. */
+#define CHECK_POINTS(G)                                                                        \
+  static int G##_check_points(const G##_aff **out, void **owned, const uint8_t *bytes,         \
+                              size_t len, size_t n) {                                          \
     if (bytes == NULL) {                                                                       \
       return SB_ERR_NULL;                                                                      \
     }                                                                                          \
     if (len != n * G##_BYTES) {                                                                \
       return SB_ERR_LENGTH;                                                                    \
     }                                                                                          \
-    *out = malloc((n > 0 ? n : 1) * sizeof(G##_aff));                                          \
-    if (*out == NULL) {                                                                        \
-      return SB_ERR_MEMORY;                                                                    \
-    }                                                                                          \
     for (size_t i = 0; i < n; i++) {                                                           \
-      int status = G##_read(&(*out)[i], bytes + i * G##_BYTES, 1);                             \
+      G##_aff p;                                                                               \
+      int status = G##_read(&p, bytes + i * G##_BYTES, 1);                                     \
       if (status != SB_OK) {                                                                   \
         return status;                                                                         \
       }                                                                                        \
     }                                                                                          \
+    if ((uintptr_t)bytes % sizeof(uint64_t) == 0) {                                            \
+      *out = (const G##_aff *)(const void *)bytes;                                             \
+      return SB_OK;                                                                            \
+    }                                                                                          \
+    *owned = malloc(len > 0 ? len : 1);                                                        \
+    if (*owned == NULL) {                                                                      \
+      return SB_ERR_MEMORY;                                                                    \
+    }                                                                                          \
+    memcpy(*owned, bytes, len);                                                                \
+    *out = *owned;                                                                             \
     return SB_OK;                                                                              \
   }
-READ_POINTS(g1)
-READ_POINTS(g2)
+CHECK_POINTS(g1)
+CHECK_POINTS(g2)
 
-static int read_coefficients(sb_groth16_key *key, const uint8_t *bytes, size_t len) {
+static int check_coefficients(sb_groth16_key *key, const uint8_t *bytes, size_t len) {
   if (bytes == NULL) {
     return SB_ERR_NULL;
   }
@@ -73,23 +81,17 @@ static int read_coefficients(sb_groth16_key *key, const uint8_t *bytes, size_t l
   if (len != 4 + key->n_coeffs * COEFF_BYTES) {
     return SB_ERR_LENGTH;
   }
-  key->coeffs = malloc((key->n_coeffs > 0 ? key->n_coeffs : 1) * sizeof(coefficient));
-  if (key->coeffs == NULL) {
-    return SB_ERR_MEMORY;
-  }
+  key->coeffs = bytes + 4;
   for (size_t i = 0; i < key->n_coeffs; i++) {
-    const uint8_t *entry = bytes + 4 + i * COEFF_BYTES;
-    coefficient *k = &key->coeffs[i];
-    k->matrix = u32_le(entry);
-    k->constraint = u32_le(entry + 4);
-    k->signal = u32_le(entry + 8);
-    if (k->matrix > 1 || k->constraint >= key->domain_size || k->signal >= key->n_vars) {
+    const uint8_t *entry = key->coeffs + i * COEFF_BYTES;
+    fe value;
+    if (u32_le(entry) > 1 || u32_le(entry + 4) >= key->domain_size ||
+        u32_le(entry + 8) >= key->n_vars) {
       return SB_ERR_ARGUMENT;
     }
-    if (fe_read_le(&sb_fr, k->value, entry + 12) != 0) {
+    if (fe_read_le(&sb_fr, value, entry + 12) != 0) {
       return SB_ERR_NONCANONICAL;
     }
-    fe_from_mont(&sb_fr, k->value, k->value); /* v R^2 -> v R */
   }
   return SB_OK;
 }
@@ -98,12 +100,9 @@ SB_EXPORT void sb_groth16_key_free(sb_groth16_key *key) {
   if (key == NULL) {
     return;
   }
-  free(key->coeffs);
-  free(key->a);
-  free(key->b1);
-  free(key->b2);
-  free(key->c);
-  free(key->h);
+  for (int i = 0; i < 5; i++) {
+    free(key->owned[i]);
+  }
   free(key);
 }
 
@@ -144,12 +143,14 @@ SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t do
   for (int i = 0; i < 2 && status == SB_OK; i++) {
     status = g2_read(vk2[i], vk + 3 * g1_BYTES + i * g2_BYTES, 1);
   }
-  if (status == SB_OK) status = read_coefficients(key, coeffs, coeffs_len);
-  if (status == SB_OK) status = g1_read_points(&key->a, a, a_len, n_vars);
-  if (status == SB_OK) status = g1_read_points(&key->b1, b1, b1_len, n_vars);
-  if (status == SB_OK) status = g2_read_points(&key->b2, b2, b2_len, n_vars);
-  if (status == SB_OK) status = g1_read_points(&key->c, c, c_len, n_vars - n_public - 1);
-  if (status == SB_OK) status = g1_read_points(&key->h, h, h_len, domain_size);
+  if (status == SB_OK) status = check_coefficients(key, coeffs, coeffs_len);
+  if (status == SB_OK) status = g1_check_points(&key->a, &key->owned[0], a, a_len, n_vars);
+  if (status == SB_OK) status = g1_check_points(&key->b1, &key->owned[1], b1, b1_len, n_vars);
+  if (status == SB_OK) status = g2_check_points(&key->b2, &key->owned[2], b2, b2_len, n_vars);
+  if (status == SB_OK) {
+    status = g1_check_points(&key->c, &key->owned[3], c, c_len, n_vars - n_public - 1);
+  }
+  if (status == SB_OK) status = g1_check_points(&key->h, &key->owned[4], h, h_len, domain_size);
   if (status != SB_OK) {
     sb_groth16_key_free(key);
     return status;
@@ -179,8 +180,8 @@ static void coset_task(void *ctx, size_t index) {
   }
 }
 
-/* The H scalars (canonical) from the witness in Montgomery form. */
-static int quotient_scalars(const sb_groth16_key *key, const fe *wm, fe *h) {
+/* The H scalars (canonical) from the canonical witness. */
+static int quotient_scalars(const sb_groth16_key *key, const fe *w, fe *h) {
   size_t n = key->domain_size;
   fe *abc = calloc(3 * n, sizeof(fe));
   if (abc == NULL) {
@@ -188,11 +189,15 @@ static int quotient_scalars(const sb_groth16_key *key, const fe *wm, fe *h) {
   }
   fe *a = abc, *b = abc + n, *c = abc + 2 * n;
   for (size_t i = 0; i < key->n_coeffs; i++) {
-    const coefficient *k = &key->coeffs[i];
-    fe *row = k->matrix == 0 ? a : b;
-    fe t;
-    fe_mul(&sb_fr, t, k->value, wm[k->signal]);
-    fe_add(&sb_fr, row[k->constraint], row[k->constraint], t);
+    /* the key stores v R^2, so its Montgomery product with the canonical w is (v w) R, the
+     * Montgomery form of v w */
+    const uint8_t *entry = key->coeffs + i * COEFF_BYTES;
+    fe value, t;
+    memcpy(value, entry + 12, sizeof(fe));
+    fe *row = u32_le(entry) == 0 ? a : b;
+    uint32_t constraint = u32_le(entry + 4);
+    fe_mul(&sb_fr, t, value, w[u32_le(entry + 8)]);
+    fe_add(&sb_fr, row[constraint], row[constraint], t);
   }
   for (size_t i = 0; i < n; i++) {
     fe_mul(&sb_fr, c[i], a[i], b[i]);
@@ -240,18 +245,15 @@ SB_EXPORT int sb_groth16_prove(const sb_groth16_key *key, const uint8_t *witness
   }
   size_t n = key->n_vars;
   fe *w = malloc(n * sizeof(fe));
-  fe *wm = malloc(n * sizeof(fe));
   fe *h = malloc((size_t)key->domain_size * sizeof(fe));
-  int status = w != NULL && wm != NULL && h != NULL ? SB_OK : SB_ERR_MEMORY;
+  int status = w != NULL && h != NULL ? SB_OK : SB_ERR_MEMORY;
   for (size_t i = 0; i < n && status == SB_OK; i++) {
     if (fe_read_le(&sb_fr, w[i], witness + 32 * i) != 0) {
       status = SB_ERR_NONCANONICAL;
-    } else {
-      fe_to_mont(&sb_fr, wm[i], w[i]);
     }
   }
   if (status == SB_OK) {
-    status = quotient_scalars(key, wm, h);
+    status = quotient_scalars(key, w, h);
   }
   g1_jac pi_a, b1, pi_c, res_h;
   g2_jac pi_b;
@@ -295,7 +297,6 @@ SB_EXPORT int sb_groth16_prove(const sb_groth16_key *key, const uint8_t *witness
     g1_write(out + g1_BYTES + g2_BYTES, &c_aff, 0);
   }
   free(h);
-  free(wm);
   free(w);
   return status;
 }

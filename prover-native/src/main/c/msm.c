@@ -7,6 +7,12 @@
 #include "pool.h"
 #include "prover.h"
 
+/* Affine additions per shared inversion in a bucket task: at most MAX (an eighth of the
+ * buckets, so that few points find their bucket already waiting), and batching only pays from
+ * MIN on (one inversion costs about 250 multiplications). */
+#define MSM_MAX_BATCH 1024
+#define MSM_MIN_BATCH 64
+
 /* Scalars are below 2^254 (r < 2^254). */
 #define SCALAR_BITS 254
 
@@ -59,15 +65,19 @@ static void msm_recode(int32_t *digits, const fe *scalars, const uint32_t *index
 }
 
 #define G g1
+#define E fe
 #define E_NEG(o, a) fe_neg(&sb_fp, o, a)
 #include "msm_impl.h"
 #undef G
+#undef E
 #undef E_NEG
 
 #define G g2
+#define E fp2
 #define E_NEG fp2_neg
 #include "msm_impl.h"
 #undef G
+#undef E
 #undef E_NEG
 
 /* The exported MSM of one group: reads and checks points and scalars, then G##_msm. */

@@ -24,6 +24,15 @@ public final class NativeNtt {
     return transform(evaluations, 1);
   }
 
+  /**
+   * The transform of elements packed as 32-byte little-endian integers below r, in place (the
+   * count a power of two up to 2^28, as the library checks).
+   */
+  public static void transformInPlace(byte[] values, boolean inverse) {
+    NativeStatus.check(
+        ProverNative.library().sb_fr_ntt(inverse ? 1 : 0, values, values.length), "sb_fr_ntt");
+  }
+
   private static List<Fr> transform(List<Fr> values, int inverse) {
     int n = values.size();
     if (n == 0 || Integer.bitCount(n) != 1 || n > (1 << MAX_LOG_SIZE)) {
@@ -34,7 +43,7 @@ public final class NativeNtt {
     for (int i = 0; i < n; i++) {
       System.arraycopy(values.get(i).toBytes(), 0, bytes, Fr.BYTES * i, Fr.BYTES);
     }
-    NativeStatus.check(ProverNative.library().sb_fr_ntt(inverse, bytes, bytes.length), "sb_fr_ntt");
+    transformInPlace(bytes, inverse != 0);
     List<Fr> out = new ArrayList<>(n);
     byte[] element = new byte[Fr.BYTES];
     for (int i = 0; i < n; i++) {

@@ -31,10 +31,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * for each proof.
  *
  * <p>The key's sections are checked by {@link ZkeyFile#read} (header, sizes, curve) and once more
- * by the library as it copies them into native memory (every point on its curve, every
- * coefficient's indices below the counts), so a proof reads no file. Thread-safe: concurrent
- * proofs share the library's one thread pool; {@link #close} frees the native key after the
- * proofs under way have finished.
+ * by the library when it is bound (every point on its curve, every coefficient's indices below
+ * the counts and value below r); the library then reads them in place from the memory-mapped
+ * file, which this prover keeps mapped, so proofs neither re-read nor copy the key. Thread-safe:
+ * concurrent proofs share the library's one thread pool; {@link #close} releases the native key
+ * after the proofs under way have finished.
  */
 public final class NativeProver implements Prover, AutoCloseable {
   /* zkey sections (snarkjs src/zkey_utils.js, ZkeyFile): 4 coefficients, 5 A, 6 B1, 7 B2, 8 C,
@@ -54,10 +55,14 @@ public final class NativeProver implements Prover, AutoCloseable {
   private final SecureRandom random = new SecureRandom();
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private Pointer key;
+  /** The mapped sections the native key reads; held so that they stay mapped. */
+  private List<ByteBuffer> sections;
 
-  private NativeProver(ProverLibrary library, Pointer key, int witnessSize, int publicInputCount) {
+  private NativeProver(
+      ProverLibrary library, Pointer key, List<ByteBuffer> sections, int witnessSize, int publicInputCount) {
     this.library = library;
     this.key = key;
+    this.sections = sections;
     this.witnessSize = witnessSize;
     this.publicInputCount = publicInputCount;
   }
@@ -68,9 +73,9 @@ public final class NativeProver implements Prover, AutoCloseable {
   }
 
   /**
-   * Copies {@code zkey}'s proving sections into native memory; the mapped file is not used
-   * afterwards. Throws {@link io.slotbeam.prover.bn254.PointNotOnCurveException} or {@link
-   * IllegalStateException} naming the status when the library refuses a section.
+   * Binds {@code zkey}'s proving sections (read in place while this prover is open). Throws
+   * {@link io.slotbeam.prover.bn254.PointNotOnCurveException} or {@link IllegalStateException}
+   * naming the status when the library refuses a section.
    */
   public static NativeProver load(ZkeyFile zkey) {
     ZkeyFile.Groth16Header header = zkey.header();
@@ -110,7 +115,8 @@ public final class NativeProver implements Prover, AutoCloseable {
             h.capacity(),
             handle);
     NativeStatus.check(status, "sb_groth16_key_new (zkey sections 2, 4..9)");
-    return new NativeProver(library, handle.getValue(), header.nVars(), header.nPublic());
+    return new NativeProver(
+        library, handle.getValue(), List.of(coefficients, a, b1, b2, c, h), header.nVars(), header.nPublic());
   }
 
   @Override
@@ -187,7 +193,10 @@ public final class NativeProver implements Prover, AutoCloseable {
     return new G2Point(x, y);
   }
 
-  /** Frees the native key; later proofs throw {@link IllegalStateException}. */
+  /**
+   * Frees the native key and lets go of the mapped sections; later proofs throw {@link
+   * IllegalStateException}.
+   */
   @Override
   public void close() {
     lock.writeLock().lock();
@@ -195,6 +204,7 @@ public final class NativeProver implements Prover, AutoCloseable {
       if (key != null) {
         library.sb_groth16_key_free(key);
         key = null;
+        sections = null;
       }
     } finally {
       lock.writeLock().unlock();

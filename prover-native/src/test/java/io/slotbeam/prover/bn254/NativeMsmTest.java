@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reference. Sizes from 0 to a few thousand give windows from 2 to 9 bits; the scalars mix the
  * zeros and ones of circom witnesses, small values, r - 1 (every signed digit negative-carry
  * case) and uniform values; points include infinity and repeats (doubling inside a bucket).
+ * 20000 terms reach 11-bit windows, whose buckets are filled by batched affine additions.
  */
 class NativeMsmTest {
   static Stream<Arguments> cases() {
@@ -30,6 +31,7 @@ class NativeMsmTest {
         Arguments.of(Reference.G1, 7),
         Arguments.of(Reference.G1, 300),
         Arguments.of(Reference.G1, 3000),
+        Arguments.of(Reference.G1, 20000),
         Arguments.of(Reference.G2, 1),
         Arguments.of(Reference.G2, 40),
         Arguments.of(Reference.G2, 400));

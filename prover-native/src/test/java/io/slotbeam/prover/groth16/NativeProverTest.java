@@ -11,7 +11,12 @@ import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.Prover;
 import io.slotbeam.core.groth16.PublicInputs;
+import io.slotbeam.circuits.ZkeyFile;
+import io.slotbeam.prover.bn254.PointNotOnCurveException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proofs of the tiny circuit with a snarkjs-made key, witness from the JVM witness calculator,
@@ -101,6 +107,26 @@ class NativeProverTest {
     wireZero.set(0, Fr.of(2));
     IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> prover.prove(wireZero));
     assertTrue(one.getMessage().contains("constant 1"), one.getMessage());
+  }
+
+  @Test
+  void aKeyWithAPointOffTheCurveIsRefusedWhenBound(@TempDir Path dir) throws IOException {
+    Path key = Files.copy(TinyCircuit.zkey(), dir.resolve("bad.zkey"));
+    ZkeyFile good = ZkeyFile.read(key);
+    ByteBuffer a = good.section(5); // A: its last point is finite (a public wire's)
+    int last = a.capacity() - 64;
+    long offset = -1;
+    byte[] file = Files.readAllBytes(key);
+    byte[] point = new byte[64];
+    a.get(last, point);
+    for (int i = 0; i + 64 <= file.length && offset < 0; i++) {
+      if (java.util.Arrays.equals(file, i, i + 64, point, 0, 64)) {
+        offset = i;
+      }
+    }
+    file[(int) offset] ^= 1; // x changes, y does not: off the curve (and still below q)
+    Files.write(key, file);
+    assertThrows(PointNotOnCurveException.class, () -> NativeProver.open(key).close());
   }
 
   @Test
