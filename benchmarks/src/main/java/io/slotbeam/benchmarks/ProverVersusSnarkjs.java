@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Our native prover against {@code snarkjs groth16 prove} in the same run, on the same zkey and
  * witness: proves {@code RUNS} times with each (after one warm-up proof of ours; snarkjs runs as
  * a fresh node process each time, as it is used) and prints both medians, their ratio, the key
- * size and this process's peak resident memory. With a verification key, snarkjs also checks
+ * size and this process's resident memory before the key and at its peak. With a verification key, snarkjs also checks
  * our last proof.
  *
  * <pre>
@@ -46,6 +46,7 @@ public final class ProverVersusSnarkjs {
     }
     Path work = Files.createTempDirectory("prove-bench");
     Witness witness = WitnessFile.read(wtns);
+    String residentBefore = status("VmRSS:");
 
     long started = System.nanoTime();
     List<Double> ours = new ArrayList<>();
@@ -72,8 +73,8 @@ public final class ProverVersusSnarkjs {
     System.out.printf("ours    %s s, median %.3f s%n", ours, oursMedian);
     System.out.printf("snarkjs %s s, median %.3f s%n", theirs, theirsMedian);
     System.out.printf("ratio snarkjs/ours = %.2f%n", theirsMedian / oursMedian);
-    System.out.printf("zkey %.1f MB, peak resident memory of this JVM %s%n",
-        Files.size(zkey) / 1e6, peakResident());
+    System.out.printf("zkey %.1f MB; resident memory of this JVM before the key %s, peak %s%n",
+        Files.size(zkey) / 1e6, residentBefore, status("VmHWM:"));
     if (args.length > 3) {
       Files.writeString(work.resolve("ours.json"), Groth16Json.writeProof(last.proof()));
       Files.writeString(work.resolve("ours-public.json"), Groth16Json.writePublic(last.publicInputs()));
@@ -89,10 +90,11 @@ public final class ProverVersusSnarkjs {
     return sorted.get(sorted.size() / 2);
   }
 
-  private static String peakResident() throws IOException {
+  /** A line of /proc/self/status (VmRSS: resident now, VmHWM: peak resident). */
+  private static String status(String field) throws IOException {
     return Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8).stream()
-        .filter(l -> l.startsWith("VmHWM:"))
-        .map(l -> l.substring("VmHWM:".length()).trim())
+        .filter(l -> l.startsWith(field))
+        .map(l -> l.substring(field.length()).trim())
         .findFirst()
         .orElse("unknown");
   }
