@@ -52,7 +52,7 @@ public final class ProverVersusSnarkjs {
     List<Double> ours = new ArrayList<>();
     Prover.Result last;
     try (NativeProver prover = NativeProver.open(zkey)) {
-      System.out.printf("key loaded into native memory in %.0f ms (%d native threads)%n",
+      System.out.printf("key read, checked and bound in %.0f ms (%d native threads)%n",
           (System.nanoTime() - started) / 1e6, ProverNative.threads());
       last = prover.prove(witness.asList()); // warm-up
       for (int i = 0; i < runs; i++) {

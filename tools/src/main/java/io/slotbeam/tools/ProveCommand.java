@@ -9,6 +9,7 @@ import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.core.slots.ProofInput;
 import io.slotbeam.core.slots.ProofInputChecker;
 import io.slotbeam.core.slots.ProofInputJson;
+import io.slotbeam.prover.bn254.ProverNative;
 import io.slotbeam.prover.groth16.NativeProver;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,9 +89,9 @@ final class ProveCommand implements Command {
       long loaded = System.nanoTime();
       result = prover.prove(witness.asList());
       out.printf(
-          "witness %d wires in %.0f ms; key loaded in %.0f ms; proof in %.0f ms (%d native threads)%n",
+          "witness %d wires in %.0f ms; key read and checked in %.0f ms; proof in %.0f ms (%d native threads)%n",
           witness.size(), (witnessDone - started) / 1e6, (loaded - witnessDone) / 1e6,
-          (System.nanoTime() - loaded) / 1e6, io.slotbeam.prover.bn254.ProverNative.threads());
+          (System.nanoTime() - loaded) / 1e6, ProverNative.threads());
     }
     writeAll(target, Map.of(
         "proof.json", Groth16Json.writeProof(result.proof()),
