@@ -159,24 +159,68 @@ SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t do
   return SB_OK;
 }
 
-/* One of A, B, C moved from the domain to its coset (Montgomery values in place). */
+/* The quotient's work, in steps that each run on the pool: A and B from the coefficients (one
+ * task per matrix), C = A o B and then the H scalars in ranges, the three coset moves. */
 typedef struct {
-  fe *poly[3];
-  unsigned log_n;
+  const sb_groth16_key *key;
+  const fe *w;   /* canonical witness */
+  fe *poly[3];   /* A, B, C: Montgomery values */
+  fe *h;         /* canonical H scalars */
+  size_t ranges; /* tasks of the pointwise steps */
   fe shift;
   int failed;
-} coset_job;
+} quotient_job;
 
+/* Adds each coefficient of matrix `index` (0 = A, 1 = B) times its wire into its row. */
+static void rows_task(void *ctx, size_t index) {
+  quotient_job *job = ctx;
+  const sb_groth16_key *key = job->key;
+  fe *row = job->poly[index];
+  for (size_t i = 0; i < key->n_coeffs; i++) {
+    /* the key stores v R^2, so its Montgomery product with the canonical w is (v w) R, the
+     * Montgomery form of v w */
+    const uint8_t *entry = key->coeffs + i * COEFF_BYTES;
+    if (u32_le(entry) != index) {
+      continue;
+    }
+    fe value, t;
+    memcpy(value, entry + 12, sizeof(fe));
+    uint32_t constraint = u32_le(entry + 4);
+    fe_mul(&sb_fr, t, value, job->w[u32_le(entry + 8)]);
+    fe_add(&sb_fr, row[constraint], row[constraint], t);
+  }
+}
+
+static void product_task(void *ctx, size_t index) {
+  quotient_job *job = ctx;
+  size_t n = job->key->domain_size;
+  for (size_t i = n * index / job->ranges; i < n * (index + 1) / job->ranges; i++) {
+    fe_mul(&sb_fr, job->poly[2][i], job->poly[0][i], job->poly[1][i]);
+  }
+}
+
+/* One of A, B, C from the domain to its coset: interpolate, scale coefficient i by shift^i,
+ * evaluate. */
 static void coset_task(void *ctx, size_t index) {
-  coset_job *job = ctx;
+  quotient_job *job = ctx;
   fe *p = job->poly[index];
-  if (fr_ntt(p, job->log_n, 1) != SB_OK) {
+  if (fr_ntt(p, job->key->log_domain, 1) != SB_OK) {
     job->failed = 1;
     return;
   }
-  fr_scale_powers(p, (size_t)1 << job->log_n, job->shift);
-  if (fr_ntt(p, job->log_n, 0) != SB_OK) {
+  fr_scale_powers(p, job->key->domain_size, job->shift);
+  if (fr_ntt(p, job->key->log_domain, 0) != SB_OK) {
     job->failed = 1;
+  }
+}
+
+static void scalars_task(void *ctx, size_t index) {
+  quotient_job *job = ctx;
+  size_t n = job->key->domain_size;
+  for (size_t i = n * index / job->ranges; i < n * (index + 1) / job->ranges; i++) {
+    fe_mul(&sb_fr, job->h[i], job->poly[0][i], job->poly[1][i]);
+    fe_sub(&sb_fr, job->h[i], job->h[i], job->poly[2][i]);
+    fe_from_mont(&sb_fr, job->h[i], job->h[i]);
   }
 }
 
@@ -187,35 +231,19 @@ static int quotient_scalars(const sb_groth16_key *key, const fe *w, fe *h) {
   if (abc == NULL) {
     return SB_ERR_MEMORY;
   }
-  fe *a = abc, *b = abc + n, *c = abc + 2 * n;
-  for (size_t i = 0; i < key->n_coeffs; i++) {
-    /* the key stores v R^2, so its Montgomery product with the canonical w is (v w) R, the
-     * Montgomery form of v w */
-    const uint8_t *entry = key->coeffs + i * COEFF_BYTES;
-    fe value, t;
-    memcpy(value, entry + 12, sizeof(fe));
-    fe *row = u32_le(entry) == 0 ? a : b;
-    uint32_t constraint = u32_le(entry + 4);
-    fe_mul(&sb_fr, t, value, w[u32_le(entry + 8)]);
-    fe_add(&sb_fr, row[constraint], row[constraint], t);
-  }
-  for (size_t i = 0; i < n; i++) {
-    fe_mul(&sb_fr, c[i], a[i], b[i]);
-  }
-  coset_job job = {.poly = {a, b, c}, .log_n = key->log_domain, .failed = 0};
+  quotient_job job = {.key = key, .w = w, .poly = {abc, abc + n, abc + 2 * n}, .h = h,
+                      .ranges = 4 * sb_pool_threads(), .failed = 0};
   if (key->log_domain < SB_FR_TWO_ADICITY) {
     fr_root_of_unity(job.shift, key->log_domain + 1);
   } else { /* ffjavascript's Fr.shift = nqr^2 = 25 */
     fe shift = {25, 0, 0, 0};
     fe_to_mont(&sb_fr, job.shift, shift);
   }
+  sb_parallel_for(2, rows_task, &job);
+  sb_parallel_for(job.ranges, product_task, &job);
   sb_parallel_for(3, coset_task, &job);
   if (!job.failed) {
-    for (size_t i = 0; i < n; i++) {
-      fe_mul(&sb_fr, h[i], a[i], b[i]);
-      fe_sub(&sb_fr, h[i], h[i], c[i]);
-      fe_from_mont(&sb_fr, h[i], h[i]);
-    }
+    sb_parallel_for(job.ranges, scalars_task, &job);
   }
   free(abc);
   return job.failed ? SB_ERR_MEMORY : SB_OK;
