@@ -107,13 +107,14 @@ SB_EXPORT void sb_groth16_key_free(sb_groth16_key *key) {
 }
 
 SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t domain_size,
-                                 const uint8_t *vk, size_t vk_len, const uint8_t *coeffs,
-                                 size_t coeffs_len, const uint8_t *a, size_t a_len,
-                                 const uint8_t *b1, size_t b1_len, const uint8_t *b2,
-                                 size_t b2_len, const uint8_t *c, size_t c_len, const uint8_t *h,
-                                 size_t h_len, sb_groth16_key **out) {
-  if (out == NULL || vk == NULL) {
+                                 const uint8_t *vk, size_t vk_len,
+                                 const uint8_t *const *sections, const size_t *lengths,
+                                 size_t count, sb_groth16_key **out) {
+  if (out == NULL || vk == NULL || sections == NULL || lengths == NULL) {
     return SB_ERR_NULL;
+  }
+  if (count != SB_ZKEY_SECTIONS) {
+    return SB_ERR_ARGUMENT;
   }
   *out = NULL;
   if (n_vars < n_public + 1 || n_vars > SB_MAX_COUNT || domain_size == 0 ||
@@ -143,14 +144,23 @@ SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t do
   for (int i = 0; i < 2 && status == SB_OK; i++) {
     status = g2_read(vk2[i], vk + 3 * g1_BYTES + i * g2_BYTES, 1);
   }
-  if (status == SB_OK) status = check_coefficients(key, coeffs, coeffs_len);
-  if (status == SB_OK) status = g1_check_points(&key->a, &key->owned[0], a, a_len, n_vars);
-  if (status == SB_OK) status = g1_check_points(&key->b1, &key->owned[1], b1, b1_len, n_vars);
-  if (status == SB_OK) status = g2_check_points(&key->b2, &key->owned[2], b2, b2_len, n_vars);
+  if (status == SB_OK) status = check_coefficients(key, sections[0], lengths[0]);
   if (status == SB_OK) {
-    status = g1_check_points(&key->c, &key->owned[3], c, c_len, n_vars - n_public - 1);
+    status = g1_check_points(&key->a, &key->owned[0], sections[1], lengths[1], n_vars);
   }
-  if (status == SB_OK) status = g1_check_points(&key->h, &key->owned[4], h, h_len, domain_size);
+  if (status == SB_OK) {
+    status = g1_check_points(&key->b1, &key->owned[1], sections[2], lengths[2], n_vars);
+  }
+  if (status == SB_OK) {
+    status = g2_check_points(&key->b2, &key->owned[2], sections[3], lengths[3], n_vars);
+  }
+  if (status == SB_OK) {
+    size_t privates = n_vars - n_public - 1;
+    status = g1_check_points(&key->c, &key->owned[3], sections[4], lengths[4], privates);
+  }
+  if (status == SB_OK) {
+    status = g1_check_points(&key->h, &key->owned[4], sections[5], lengths[5], domain_size);
+  }
   if (status != SB_OK) {
     sb_groth16_key_free(key);
     return status;

@@ -49,20 +49,21 @@ SB_EXPORT int sb_prover_threads(void);
 /* A Groth16 proving key held in native memory (opaque to callers). */
 typedef struct sb_groth16_key sb_groth16_key;
 
+/* The zkey sections a key reads: 4 coefficients, 5 A, 6 B1, 7 B2, 8 C, 9 H. */
+#define SB_ZKEY_SECTIONS 6
+
 /* Checks the sections of a snarkjs zkey (layouts of snarkjs src/zkey_new.js, points in
  * Montgomery form) and makes a key that reads them in place: vk holds alpha1, beta1, delta1 (G1)
- * then beta2, delta2 (G2), 448 bytes, copied; coeffs is section 4 (u32 count, then per entry u32
- * matrix, u32 constraint, u32 signal, 32-byte value v*R^2 mod r); a, b1, c are sections 5, 6, 8
- * (G1), b2 section 7 (G2), h section 9 (domain_size G1). Every point is checked on its curve,
- * every coefficient's indices and value against the counts and r. The sections must stay valid
- * and unchanged until sb_groth16_key_free (a section that is not 8-byte aligned is copied).
- * *key receives the key. */
+ * then beta2, delta2 (G2), 448 bytes, copied; sections[i] and lengths[i] (bytes) for i < count
+ * = SB_ZKEY_SECTIONS are the bodies of sections 4..9: coefficients (u32 count, then per entry
+ * u32 matrix, u32 constraint, u32 signal, 32-byte value v*R^2 mod r), A, B1 (G1), B2 (G2), C
+ * (G1) and H (domain_size G1). Every point is checked on its curve, every coefficient's indices
+ * and value against the counts and r. The sections must stay valid and unchanged until
+ * sb_groth16_key_free (a section that is not 8-byte aligned is copied). *key receives the key. */
 SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t domain_size,
-                                 const uint8_t *vk, size_t vk_len, const uint8_t *coeffs,
-                                 size_t coeffs_len, const uint8_t *a, size_t a_len,
-                                 const uint8_t *b1, size_t b1_len, const uint8_t *b2,
-                                 size_t b2_len, const uint8_t *c, size_t c_len, const uint8_t *h,
-                                 size_t h_len, sb_groth16_key **key);
+                                 const uint8_t *vk, size_t vk_len,
+                                 const uint8_t *const *sections, const size_t *lengths,
+                                 size_t count, sb_groth16_key **key);
 
 SB_EXPORT void sb_groth16_key_free(sb_groth16_key *key);
 

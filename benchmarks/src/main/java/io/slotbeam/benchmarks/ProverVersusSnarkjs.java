@@ -2,10 +2,12 @@ package io.slotbeam.benchmarks;
 
 import io.slotbeam.circuits.Witness;
 import io.slotbeam.circuits.WitnessFile;
+import io.slotbeam.circuits.ZkeyFile;
 import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.Prover;
 import io.slotbeam.prover.bn254.ProverNative;
 import io.slotbeam.prover.groth16.NativeProver;
+import io.slotbeam.prover.groth16.ProvingKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +53,10 @@ public final class ProverVersusSnarkjs {
     long started = System.nanoTime();
     List<Double> ours = new ArrayList<>();
     Prover.Result last;
-    try (NativeProver prover = NativeProver.open(zkey)) {
+    ZkeyFile key = ZkeyFile.read(zkey);
+    ZkeyFile.Groth16Header h = key.header();
+    try (NativeProver prover = NativeProver.load(ProvingKey.ofZkey(h.nVars(), h.nPublic(),
+        h.domainSize(), h.alpha1(), h.beta1(), h.delta1(), h.beta2(), h.delta2(), key::section))) {
       System.out.printf("key read, checked and bound in %.0f ms (%d native threads)%n",
           (System.nanoTime() - started) / 1e6, ProverNative.threads());
       last = prover.prove(witness.asList()); // warm-up

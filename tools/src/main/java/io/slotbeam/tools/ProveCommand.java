@@ -3,6 +3,7 @@ package io.slotbeam.tools;
 import io.slotbeam.circuits.CircuitBuild;
 import io.slotbeam.circuits.Witness;
 import io.slotbeam.circuits.WitnessCalculator;
+import io.slotbeam.circuits.ZkeyFile;
 import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.Prover;
 import io.slotbeam.core.slots.CircuitParams;
@@ -11,6 +12,7 @@ import io.slotbeam.core.slots.ProofInputChecker;
 import io.slotbeam.core.slots.ProofInputJson;
 import io.slotbeam.prover.bn254.ProverNative;
 import io.slotbeam.prover.groth16.NativeProver;
+import io.slotbeam.prover.groth16.ProvingKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +87,7 @@ final class ProveCommand implements Command {
     Witness witness = WitnessCalculator.load(wasm).calculate(input);
     long witnessDone = System.nanoTime();
     Prover.Result result;
-    try (NativeProver prover = NativeProver.open(zkey)) {
+    try (NativeProver prover = open(zkey)) {
       long loaded = System.nanoTime();
       result = prover.prove(witness.asList());
       out.printf(
@@ -98,6 +100,14 @@ final class ProveCommand implements Command {
         "public.json", Groth16Json.writePublic(result.publicInputs())));
     out.printf("wrote %s and %s%n", target.resolve("proof.json"), target.resolve("public.json"));
     return ExitCode.OK;
+  }
+
+  /** A prover bound to the zkey at {@code path}, read and checked by {@link ZkeyFile}. */
+  static NativeProver open(Path path) throws IOException {
+    ZkeyFile zkey = ZkeyFile.read(path);
+    ZkeyFile.Groth16Header h = zkey.header();
+    return NativeProver.load(ProvingKey.ofZkey(h.nVars(), h.nPublic(), h.domainSize(), h.alpha1(),
+        h.beta1(), h.delta1(), h.beta2(), h.delta2(), zkey::section));
   }
 
   /** Each file through a temporary sibling and an atomic rename. */

@@ -25,18 +25,9 @@ public interface ProverLibrary extends Library {
       int domainSize,
       byte[] vk,
       long vkLen,
-      Pointer coeffs,
-      long coeffsLen,
-      Pointer a,
-      long aLen,
-      Pointer b1,
-      long b1Len,
-      Pointer b2,
-      long b2Len,
-      Pointer c,
-      long cLen,
-      Pointer h,
-      long hLen,
+      Pointer[] sections,
+      long[] lengths,
+      long count,
       PointerByReference key);
 
   void sb_groth16_key_free(Pointer key);

@@ -3,7 +3,6 @@ package io.slotbeam.prover.groth16;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
-import io.slotbeam.circuits.ZkeyFile;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.field.FrMontgomery;
 import io.slotbeam.core.groth16.Fp;
@@ -16,10 +15,8 @@ import io.slotbeam.core.groth16.PublicInputs;
 import io.slotbeam.prover.bn254.NativeStatus;
 import io.slotbeam.prover.bn254.ProverLibrary;
 import io.slotbeam.prover.bn254.ProverNative;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -30,24 +27,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@code groth16 prove} does, with fresh blinding scalars r and s from a {@link SecureRandom}
  * for each proof.
  *
- * <p>The key's sections are checked by {@link ZkeyFile#read} (header, sizes, curve) and once more
- * by the library when it is bound (every point on its curve, every coefficient's indices below
+ * <p>The key's sections are checked by circuits' {@code ZkeyFile.read} (header, sizes, curve) and
+ * once more by the library when it is bound (every point on its curve, every coefficient's indices below
  * the counts and value below r); the library then reads them in place from the memory-mapped
  * file, which this prover keeps mapped, so proofs neither re-read nor copy the key. Thread-safe:
  * concurrent proofs share the library's one thread pool; {@link #close} releases the native key
  * after the proofs under way have finished.
  */
 public final class NativeProver implements Prover, AutoCloseable {
-  /* zkey sections (snarkjs src/zkey_utils.js, ZkeyFile): 4 coefficients, 5 A, 6 B1, 7 B2, 8 C,
-   * 9 H. */
-  private static final int COEFFICIENTS = 4;
-  private static final int A = 5;
-  private static final int B1 = 6;
-  private static final int B2 = 7;
-  private static final int C = 8;
-  private static final int H = 9;
-  private static final int G1_BYTES = 64;
-  private static final int G2_BYTES = 128;
+  private static final int G1_BYTES = ProvingKey.G1_BYTES;
+  private static final int G2_BYTES = ProvingKey.G2_BYTES;
 
   private final ProverLibrary library;
   private final int witnessSize;
@@ -67,56 +56,34 @@ public final class NativeProver implements Prover, AutoCloseable {
     this.publicInputCount = publicInputCount;
   }
 
-  /** Reads and checks the zkey at {@code path} and loads it (see {@link #load}). */
-  public static NativeProver open(Path path) throws IOException {
-    return load(ZkeyFile.read(path));
-  }
-
   /**
-   * Binds {@code zkey}'s proving sections (read in place while this prover is open). Throws
-   * {@link io.slotbeam.prover.bn254.PointNotOnCurveException} or {@link IllegalStateException}
-   * naming the status when the library refuses a section.
+   * Binds {@code key} (its sections are read in place while this prover is open). Throws {@link
+   * io.slotbeam.prover.bn254.PointNotOnCurveException} or {@link IllegalStateException} naming
+   * the status when the library refuses a section.
    */
-  public static NativeProver load(ZkeyFile zkey) {
-    ZkeyFile.Groth16Header header = zkey.header();
+  public static NativeProver load(ProvingKey key) {
     byte[] vk = new byte[3 * G1_BYTES + 2 * G2_BYTES];
     ByteBuffer.wrap(vk)
-        .put(header.alpha1())
-        .put(header.beta1())
-        .put(header.delta1())
-        .put(header.beta2())
-        .put(header.delta2());
+        .put(key.alpha1())
+        .put(key.beta1())
+        .put(key.delta1())
+        .put(key.beta2())
+        .put(key.delta2());
     ProverLibrary library = ProverNative.library();
     PointerByReference handle = new PointerByReference();
-    ByteBuffer coefficients = zkey.section(COEFFICIENTS);
-    ByteBuffer a = zkey.section(A);
-    ByteBuffer b1 = zkey.section(B1);
-    ByteBuffer b2 = zkey.section(B2);
-    ByteBuffer c = zkey.section(C);
-    ByteBuffer h = zkey.section(H);
+    List<ByteBuffer> sections = List.of(key.coefficients(), key.a(), key.b1(), key.b2(), key.c(), key.h());
+    Pointer[] pointers = new Pointer[sections.size()];
+    long[] lengths = new long[sections.size()];
+    for (int i = 0; i < pointers.length; i++) {
+      pointers[i] = Native.getDirectBufferPointer(sections.get(i));
+      lengths[i] = sections.get(i).capacity();
+    }
     int status =
         library.sb_groth16_key_new(
-            header.nVars(),
-            header.nPublic(),
-            header.domainSize(),
-            vk,
-            vk.length,
-            Native.getDirectBufferPointer(coefficients),
-            coefficients.capacity(),
-            Native.getDirectBufferPointer(a),
-            a.capacity(),
-            Native.getDirectBufferPointer(b1),
-            b1.capacity(),
-            Native.getDirectBufferPointer(b2),
-            b2.capacity(),
-            Native.getDirectBufferPointer(c),
-            c.capacity(),
-            Native.getDirectBufferPointer(h),
-            h.capacity(),
-            handle);
+            key.nVars(), key.nPublic(), key.domainSize(), vk, vk.length, pointers, lengths,
+            pointers.length, handle);
     NativeStatus.check(status, "sb_groth16_key_new (zkey sections 2, 4..9)");
-    return new NativeProver(
-        library, handle.getValue(), List.of(coefficients, a, b1, b2, c, h), header.nVars(), header.nPublic());
+    return new NativeProver(library, handle.getValue(), sections, key.nVars(), key.nPublic());
   }
 
   @Override

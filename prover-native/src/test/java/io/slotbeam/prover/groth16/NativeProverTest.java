@@ -39,7 +39,7 @@ class NativeProverTest {
 
   @BeforeAll
   static void load() throws IOException {
-    prover = NativeProver.open(TinyCircuit.zkey());
+    prover = TinyCircuit.prover(TinyCircuit.zkey());
     WitnessCalculator calculator = WitnessCalculator.load(TinyCircuit.wasm());
     witness =
         calculator
@@ -126,12 +126,26 @@ class NativeProverTest {
     }
     file[(int) offset] ^= 1; // x changes, y does not: off the curve (and still below q)
     Files.write(key, file);
-    assertThrows(PointNotOnCurveException.class, () -> NativeProver.open(key).close());
+    assertThrows(PointNotOnCurveException.class, () -> TinyCircuit.prover(key).close());
+  }
+
+  @Test
+  void aKeyOfHeapBuffersOrMisSizedPointsIsRefused() throws IOException {
+    ZkeyFile zkey = ZkeyFile.read(TinyCircuit.zkey());
+    ZkeyFile.Groth16Header h = zkey.header();
+    IllegalArgumentException heap = assertThrows(IllegalArgumentException.class,
+        () -> ProvingKey.ofZkey(h.nVars(), h.nPublic(), h.domainSize(), h.alpha1(), h.beta1(),
+            h.delta1(), h.beta2(), h.delta2(), id -> id == 5 ? ByteBuffer.allocate(64) : zkey.section(id)));
+    assertTrue(heap.getMessage().contains("A (section 5) must be a direct"), heap.getMessage());
+    IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+        () -> ProvingKey.ofZkey(h.nVars(), h.nPublic(), h.domainSize(), h.alpha1(), h.beta1(),
+            h.delta1(), h.beta1(), h.delta2(), zkey::section));
+    assertTrue(size.getMessage().contains("beta2 must be 128 bytes but is 64"), size.getMessage());
   }
 
   @Test
   void aClosedProverRefusesToProve() throws IOException {
-    NativeProver other = NativeProver.open(TinyCircuit.zkey());
+    NativeProver other = TinyCircuit.prover(TinyCircuit.zkey());
     assertEquals(witness.size(), other.witnessSize());
     assertEquals(2, other.publicInputCount());
     other.close();
