@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slotbeam.circuits.CircuitBuild;
 import io.slotbeam.circuits.ZkeyFile;
 import io.slotbeam.core.vectors.WorkedExampleFile;
 import io.slotbeam.prover.setup.DevSetup;
@@ -76,6 +77,53 @@ class CircuitsSetupTest {
     assertEquals(0, run("witness", "--circuit", built.toString(), "--input", input.toString(), "--out",
         witness.toString()), err.toString());
     assertProvesAndVerifies(circuit, witness, null);
+  }
+
+  /**
+   * The whole path on the small circuit with our own tools: dev setup, sample, prove natively
+   * (issue: prover), then snarkjs and our native verifier both accept the proof, and neither does
+   * under another setup's key.
+   */
+  @Test
+  void ourProofOfTheSmallCircuitVerifiesWithSnarkjsAndNativelyButNotUnderAnotherKey() throws Exception {
+    Path built = Path.of(System.getProperty("slotbeam.circuits"), "8,3,5,67,2");
+    Path circuit = Files.createDirectory(dir.resolve("small"));
+    for (String file : List.of(DevSetupFiles.R1CS, "params")) {
+      Files.copy(built.resolve(file), circuit.resolve(file));
+    }
+    Files.createDirectories(CircuitBuild.wasm(circuit).getParent());
+    Files.copy(CircuitBuild.wasm(built), CircuitBuild.wasm(circuit));
+    assertEquals(0, run("circuits", "setup", "--dev", "--circuit", circuit.toString()), err.toString());
+
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    Path repo = dir.resolve("repo");
+    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1"));
+    Path input = dir.resolve("input.json");
+    assertEquals(0, run("sample", "--repo", repo.toString(), "--manifest",
+        "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2", "--slot", "1", "--entropy", "7",
+        "--params", "8,3,5,67,2", "--out", input.toString()), err.toString());
+    Path proofs = dir.resolve("proofs");
+    assertEquals(0, run("prove", "--circuit", circuit.toString(), "--input", input.toString(), "--out",
+        proofs.toString()), err.toString());
+    Path proof = proofs.resolve("proof.json");
+    Path pub = proofs.resolve("public.json");
+    Path vk = circuit.resolve(DevSetupFiles.VERIFICATION_KEY);
+    String verified = snarkjs("groth16", "verify", vk.toString(), pub.toString(), proof.toString());
+    assertTrue(verified.contains("OK!"), verified);
+    assertEquals(0, run("verify", "--vkey", vk.toString(), "--proof", proof.toString(), "--public", pub.toString()),
+        err.toString());
+    JsonNode publics = new ObjectMapper().readTree(pub.toFile());
+    assertEquals("7", publics.get(0).asText()); // entropy, then dataSetRoot, slotIndex
+    assertEquals("1", publics.get(2).asText());
+
+    Path other = Files.createDirectory(dir.resolve("other"));
+    Files.copy(built.resolve(DevSetupFiles.R1CS), other.resolve(DevSetupFiles.R1CS));
+    assertEquals(0, run("circuits", "setup", "--dev", "--circuit", other.toString()), err.toString());
+    Path otherVk = other.resolve(DevSetupFiles.VERIFICATION_KEY);
+    assertEquals(1, run("verify", "--vkey", otherVk.toString(), "--proof", proof.toString(), "--public",
+        pub.toString()));
+    String rejected = snarkjsFailing("groth16", "verify", otherVk.toString(), pub.toString(), proof.toString());
+    assertTrue(rejected.contains("Invalid proof"), rejected);
   }
 
   @Test
