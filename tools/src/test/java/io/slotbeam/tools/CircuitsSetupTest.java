@@ -10,9 +10,7 @@ import io.slotbeam.circuits.CircuitBuild;
 import io.slotbeam.circuits.ZkeyFile;
 import io.slotbeam.core.vectors.WorkedExampleFile;
 import io.slotbeam.prover.setup.DevSetup;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,24 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
  * verification key, exports the same verification key from our zkey, and reads the warning in
  * it; on a hand-written tiny circuit and on the small storage-proof circuit.
  */
-class CircuitsSetupTest {
+class CircuitsSetupTest extends CliTest {
   private static final Path ROOT = Path.of(System.getProperty("slotbeam.root"));
 
   @TempDir static Path shared;
   @TempDir Path dir;
   private static Path tinyBuild;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
+  /** Each run starts with empty output. */
+  @Override
+  int run(String... args) {
     out.reset();
     err.reset();
-    return new SlotbeamCli(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            SlotbeamCli.commands())
-        .run(args);
+    return super.run(args);
   }
 
   @Test
@@ -66,13 +60,7 @@ class CircuitsSetupTest {
     Files.copy(built.resolve(DevSetupFiles.R1CS), circuit.resolve(DevSetupFiles.R1CS));
     assertEquals(0, run("circuits", "setup", "--dev", "--circuit", circuit.toString()), err.toString());
 
-    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
-    Path repo = dir.resolve("repo");
-    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1"));
-    Path input = dir.resolve("input.json");
-    assertEquals(0, run("sample", "--repo", repo.toString(), "--manifest",
-        "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2", "--slot", "0", "--entropy", "5",
-        "--params", "8,3,5,67,2", "--out", input.toString()), err.toString());
+    Path input = smallCircuitInput(0, 5);
     Path witness = dir.resolve("small.wtns");
     assertEquals(0, run("witness", "--circuit", built.toString(), "--input", input.toString(), "--out",
         witness.toString()), err.toString());
@@ -95,13 +83,7 @@ class CircuitsSetupTest {
     Files.copy(CircuitBuild.wasm(built), CircuitBuild.wasm(circuit));
     assertEquals(0, run("circuits", "setup", "--dev", "--circuit", circuit.toString()), err.toString());
 
-    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
-    Path repo = dir.resolve("repo");
-    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1"));
-    Path input = dir.resolve("input.json");
-    assertEquals(0, run("sample", "--repo", repo.toString(), "--manifest",
-        "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2", "--slot", "1", "--entropy", "7",
-        "--params", "8,3,5,67,2", "--out", input.toString()), err.toString());
+    Path input = smallCircuitInput(1, 7);
     Path proofs = dir.resolve("proofs");
     assertEquals(0, run("prove", "--circuit", circuit.toString(), "--input", input.toString(), "--out",
         proofs.toString()), err.toString());
@@ -154,6 +136,18 @@ class CircuitsSetupTest {
     assertTrue(err.toString().contains("has no " + DevSetupFiles.R1CS), err.toString());
     assertEquals(0, run("circuits", "--help"), err.toString());
     assertTrue(out.toString().contains("UNSAFE FOR PRODUCTION"), out.toString());
+  }
+
+  /** The small circuit's input for {@code slot} of the encoded worked example, at {@code entropy}. */
+  private Path smallCircuitInput(int slot, int entropy) throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    Path repo = dir.resolve("repo");
+    assertEquals(0, run("encode", file.toString(), "--repo", repo.toString(), "--ec-k", "2", "--ec-m", "1"));
+    Path input = dir.resolve("input.json");
+    assertEquals(0, run("sample", "--repo", repo.toString(), "--manifest",
+        "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2", "--slot", Integer.toString(slot), "--entropy",
+        Integer.toString(entropy), "--params", "8,3,5,67,2", "--out", input.toString()), err.toString());
+    return input;
   }
 
   /**

@@ -11,10 +11,8 @@ import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.node.NodeConfig;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,21 +30,12 @@ import org.apache.commons.cli.ParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class NodeCommandTest {
+class NodeCommandTest extends CliTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    return new SlotbeamCli(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            SlotbeamCli.commands())
-        .run(args);
-  }
 
   private static NodeConfig parse(String... args) throws ParseException {
     CommandLine line = new DefaultParser().parse(new NodeCommand().options(), args);

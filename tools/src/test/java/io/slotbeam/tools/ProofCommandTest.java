@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slotbeam.core.groth16.HardhatExample;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,23 +15,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ProofCommandTest {
+class ProofCommandTest extends CliTest {
   /** The hardhat example proof's struct words, as the spec lists them. */
   private static final List<String> WORDS =
       HardhatExample.PROOF_WORDS.stream().map(BigInteger::toString).toList();
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    return new SlotbeamCli(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            SlotbeamCli.commands())
-        .run(args);
-  }
 
   private static String example() {
     return HardhatExample.file("example-proof").toString();

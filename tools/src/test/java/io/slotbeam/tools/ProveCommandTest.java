@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotbeam.circuits.CircuitBuild;
 import io.slotbeam.core.vectors.Vectors;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,22 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * a circuit folder without its proving key, before any witness or proof work. (Proofs themselves
  * are checked by snarkjs in prover-native's NativeProverTest.)
  */
-class ProveCommandTest {
+class ProveCommandTest extends CliTest {
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    return new SlotbeamCli(
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            SlotbeamCli.commands())
-        .run(args);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
 
   /** A folder laid out as 'circuits build' leaves it, stamped for {@code params}. */
   private Path circuitFolder(String params, boolean withKey) throws IOException {

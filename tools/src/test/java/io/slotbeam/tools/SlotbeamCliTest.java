@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotbeam.core.vectors.Vectors;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,28 +18,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SlotbeamCliTest {
+class SlotbeamCliTest extends CliTest {
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    SlotbeamCli cli =
-        new SlotbeamCli(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            SlotbeamCli.commands());
-    return cli.run(args);
-  }
 
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
 
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
 
   @Test
   void hashPrintsTheUpstreamTreeCidOfSomeFileContents() throws IOException {

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotbeam.core.groth16.HardhatExample;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code slotbeam verify} on the upstream hardhat vector (spec datapath §10.7) and broken copies. */
-class VerifyCommandTest {
+class VerifyCommandTest extends CliTest {
   /** The first public input (entropy) of the hardhat example, and r, the scalar field's order. */
   private static final String ENTROPY = "10941033813";
   private static final String R =
@@ -22,16 +19,7 @@ class VerifyCommandTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-  private int run(String... args) {
-    return new SlotbeamCli(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            SlotbeamCli.commands())
-        .run(args);
-  }
 
   private int verify(String vkey, String proof, String pub) {
     return run("verify", "--vkey", vkey, "--proof", proof, "--public", pub);
@@ -48,13 +36,7 @@ class VerifyCommandTest {
     return Files.writeString(dir.resolve(name + ".json"), text.replace(from, to)).toString();
   }
 
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
 
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
 
   @Test
   void theUpstreamExampleProofIsValid() {
