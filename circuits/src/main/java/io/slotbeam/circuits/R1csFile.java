@@ -181,6 +181,11 @@ public final class R1csFile {
 
   private static Terms[] constraints(ByteBuffer b, Section s, Header header) {
     int n = (int) header.constraints();
+    // Each constraint holds at least its three term counts: check before sizing arrays by n.
+    if (3L * 4 * n > s.size()) {
+      throw bad(s, "constraints", 0, "has " + s.size() + " bytes, too few for the header's " + n
+          + " constraints (12 bytes each at least)");
+    }
     int[][] starts = {new int[n + 1], new int[n + 1], new int[n + 1]};
     // Pass 1: term counts and bounds, so that the arrays are allocated once.
     long[] totals = new long[3];
