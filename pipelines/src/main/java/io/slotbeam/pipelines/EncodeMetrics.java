@@ -6,7 +6,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 /**
  * The Beam counters of the encode pipeline, in one namespace, for progress displays and run
  * reports: input files and their data blocks and bytes, parity blocks, blocks hashed for slots,
- * slot trees, and failed elements.
+ * slot trees, blocks sent to a node, and failed elements.
  */
 public final class EncodeMetrics {
   public static final String NAMESPACE = "slotbeam";
@@ -16,6 +16,7 @@ public final class EncodeMetrics {
   public static final String PARITY_BLOCKS = "parityBlocks";
   public static final String SLOT_BLOCKS = "slotBlocks";
   public static final String SLOTS = "slots";
+  public static final String UPLOADED_BLOCKS = "uploadedBlocks";
   public static final String FAILURES = "failures";
 
   private EncodeMetrics() {}

@@ -22,6 +22,13 @@ public interface EncodeOptions extends PipelineOptions {
 
   void setRepo(String repo);
 
+  @Description(
+      "Base URL of a running node (e.g. http://127.0.0.1:8080) that also receives every dataset over its REST API;"
+          + " the repository is then the pipeline's working copy")
+  String getNode();
+
+  void setNode(String node);
+
   @Description("Where to write the summary JSON: one entry per file with its manifest CIDs")
   @Validation.Required
   String getSummary();

@@ -5,6 +5,8 @@ import io.slotbeam.core.slots.SlotGeometry;
 import io.slotbeam.core.store.FileBlockStore;
 import io.slotbeam.pipelines.Records.Manifests;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
@@ -17,12 +19,14 @@ import org.apache.beam.sdk.values.PCollection;
  * large one) by parallel workers, with the same blocks, trees and manifests byte for byte.
  *
  * <pre>
- * MatchFiles ─▶ ChunkFiles ─▶ AssemblePlainManifests ─▶ EncodeErasure ─▶ BuildSlots ─▶ WriteSummary
+ * MatchFiles ─▶ ChunkFiles ─▶ AssemblePlainManifests ─▶ EncodeErasure ─▶ BuildSlots ─▶ [UploadToNode] ─▶ WriteSummary
  *               (ranges)                                (groups)          (blocks, slots)
  * </pre>
  *
  * Erasure coding and slots are skipped when {@link EncodeOptions#getEcK()} is 0. Blocks and
- * trees go to the repository; PCollections carry only CIDs and roots.
+ * trees go to the repository; PCollections carry only CIDs and roots. With {@link
+ * EncodeOptions#getNode()}, the finished datasets also go to that node ({@link UploadToNode}), and
+ * the summary is written only once they are all there.
  */
 public final class EncodePipeline {
   private EncodePipeline() {}
@@ -41,6 +45,9 @@ public final class EncodePipeline {
     Optional<ErasureParams> erasure = erasureParams(options);
     if (options.getRangeBlocks() < 1) {
       throw new IllegalArgumentException("rangeBlocks " + options.getRangeBlocks() + " must be at least 1");
+    }
+    if (options.getNode() != null) {
+      checkedNodeUrl(options.getNode());
     }
     FileBlockStore.open(Path.of(options.getRepo()));
     String repo = options.getRepo();
@@ -62,8 +69,27 @@ public final class EncodePipeline {
               .apply("EncodeErasure", new EncodeErasure(repo, erasure.get()))
               .apply("BuildSlots", new BuildSlots(repo, options.getCellSize(), options.getHasher()));
     }
+    if (options.getNode() != null) {
+      encoded = encoded.apply("UploadToNode", new UploadToNode(repo, options.getNode()));
+    }
     encoded.apply("WriteSummary", new WriteSummary(repo, options.getSummary()));
     return pipeline;
+  }
+
+  /**
+   * {@code url} as a URI if it is an absolute http(s) URL with a host (a node's base URL); the
+   * message names it otherwise. Checked before a pipeline runs, so a typo fails before any work.
+   */
+  public static URI checkedNodeUrl(String url) {
+    try {
+      URI uri = new URI(url);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // answered below
+    }
+    throw new IllegalArgumentException("node URL '" + url + "' is not an http:// or https:// URL with a host");
   }
 
   /** K, M and the block size, checked with the cell size before anything runs; empty for K = 0. */

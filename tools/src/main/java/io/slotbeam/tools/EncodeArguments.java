@@ -1,27 +1,32 @@
 package io.slotbeam.tools;
 
 import io.slotbeam.core.manifest.VerificationInfo;
+import io.slotbeam.pipelines.EncodePipeline;
 import io.slotbeam.prover.hash.BlockHashers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 
 /**
  * The {@code encode} command line as encode-pipeline arguments, checked: inputs (a folder stands
- * for the files in it), the repository, block, erasure and cell parameters, and the runner with its
- * parallelism and pass-through options (the arguments after {@code --} that start with {@code --}).
+ * for the files in it), the repository and the node to send to (one of them at least), block,
+ * erasure and cell parameters, and the runner with its parallelism and pass-through options (the
+ * arguments after {@code --} that start with {@code --}).
  *
- * @param pipelineArgs the arguments for {@code EncodePipeline.options}, without the summary
+ * @param pipelineArgs the arguments for {@code EncodePipeline.options}, without the summary and
+ *     the repository
  * @param inputs the files and globs to encode
- * @param repo the block repository
+ * @param repo the block repository; empty when only a node receives the datasets
  * @param blockSize bytes per block
  * @param ecK data blocks per erasure group, 0 without erasure coding
  * @param ecM parity blocks per erasure group
  */
-record EncodeArguments(List<String> pipelineArgs, List<String> inputs, Path repo, int blockSize, int ecK, int ecM) {
+record EncodeArguments(
+    List<String> pipelineArgs, List<String> inputs, Optional<Path> repo, int blockSize, int ecK, int ecM) {
   /** Each runner's Beam class and how it takes a number of parallel workers. */
   private record Runner(String className, String module, String parallelismOption) {}
 
@@ -56,11 +61,16 @@ record EncodeArguments(List<String> pipelineArgs, List<String> inputs, Path repo
     int cellSize = (int) Arguments.longOption(line, "cell-size", 1, blockSize, VerificationInfo.DEFAULT_CELL_SIZE);
     int parallelism =
         (int) Arguments.longOption(line, "parallelism", 1, 4096, Runtime.getRuntime().availableProcessors());
-    Path repo = Path.of(line.getOptionValue(RepoOption.OPTION));
+    Optional<Path> repo = Optional.ofNullable(line.getOptionValue(RepoOption.FOR_NODE)).map(Path::of);
+    if (repo.isEmpty() && !line.hasOption("node")) {
+      throw new UsageException("expected --repo DIR, --node URL or both");
+    }
 
     List<String> args = new ArrayList<>();
     args.add("--inputs=" + String.join(",", inputs));
-    args.add("--repo=" + repo.toAbsolutePath());
+    if (line.hasOption("node")) {
+      args.add("--node=" + nodeUrl(line.getOptionValue("node")));
+    }
     args.add("--blockSize=" + blockSize);
     args.add("--ecK=" + ecK);
     args.add("--ecM=" + ecM);
@@ -81,6 +91,14 @@ record EncodeArguments(List<String> pipelineArgs, List<String> inputs, Path repo
     args.addAll(runnerArgs(line.getOptionValue("runner", "direct"), parallelism, runnerOptions));
     args.addAll(runnerOptions);
     return new EncodeArguments(args, inputs, repo, blockSize, ecK, ecM);
+  }
+
+  private static String nodeUrl(String url) {
+    try {
+      return EncodePipeline.checkedNodeUrl(url).toString();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--node: " + e.getMessage());
+    }
   }
 
   /** A path is checked here (a missing file is bad data, exit 1); a folder means its files. */

@@ -2,6 +2,7 @@ package io.slotbeam.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.io.MoreFiles;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.StoredManifests;
@@ -25,9 +26,13 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code slotbeam encode FILE|GLOB|FOLDER… --repo DIR [--ec-k K --ec-m M] [--runner R]}: stores
- * each file as a Codex dataset (blocks, tree, plain manifest), erasure-codes it when asked (parity,
- * protected tree and manifest, slot trees, verifiable manifest), and prints what it made.
+ * {@code slotbeam encode FILE|GLOB|FOLDER… --repo DIR|--node URL [--ec-k K --ec-m M] [--runner R]}:
+ * stores each file as a Codex dataset (blocks, tree, plain manifest), erasure-codes it when asked
+ * (parity, protected tree and manifest, slot trees, verifiable manifest), and prints what it made.
+ *
+ * <p>With {@code --node URL}, the datasets also go to that running node over its REST API (the
+ * pipeline's node sink): the pipeline still works in a repository, {@code --repo} if given (kept,
+ * so a failed upload can simply be run again) or else a scratch folder removed afterwards.
  *
  * <p>Every encode runs the Beam encode pipeline, on the DirectRunner unless {@code --runner} names
  * Flink or Spark: one code path, whose output is byte for byte what the sequential core path gives
@@ -54,7 +59,10 @@ final class EncodeCommand implements Command {
   @Override
   public Options options() {
     return new Options()
-        .addOption(RepoOption.OPTION)
+        .addOption(RepoOption.FOR_NODE)
+        .addOption(
+            OptionSpecs.optional(
+                "node", "URL", "also send every dataset to the node with this base URL (e.g. http://127.0.0.1:8080)"))
         .addOption(BlockSizeOption.OPTION)
         .addOption(OptionSpecs.optional("filename", "NAME", "file name to record in the manifest (one file only)"))
         .addOption(OptionSpecs.optional("mimetype", "TYPE", "MIME type to record in the manifest"))
@@ -79,16 +87,21 @@ final class EncodeCommand implements Command {
         line.hasOption("summary")
             ? Path.of(line.getOptionValue("summary"))
             : Files.createTempFile("slotbeam-encode-", ".json");
+    Path repo = arguments.repo().isPresent() ? arguments.repo().get() : Files.createTempDirectory("slotbeam-encode-");
     try {
       List<String> args = new ArrayList<>(arguments.pipelineArgs());
+      args.add("--repo=" + repo.toAbsolutePath());
       args.add("--summary=" + summary.toAbsolutePath());
       EncodeOptions options = EncodePipeline.options(args.toArray(String[]::new));
       Pipeline pipeline = EncodePipeline.create(options);
       runToCompletion(pipeline, arguments);
-      print(out, Json.MAPPER.readTree(summary.toFile()), line, arguments.repo());
+      print(out, Json.MAPPER.readTree(summary.toFile()), line, repo);
     } finally {
       if (!line.hasOption("summary")) {
         Files.deleteIfExists(summary);
+      }
+      if (arguments.repo().isEmpty()) {
+        MoreFiles.deleteRecursively(repo);
       }
     }
     return ExitCode.OK;

@@ -1,6 +1,6 @@
 package io.slotbeam.tools;
 
-import io.slotbeam.core.vectors.WorkedExampleFile;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,12 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.cid.Multicodec;
+import io.slotbeam.core.hash.Sha256Digest;
+import io.slotbeam.core.merkle.MerkleProofCodec;
+import io.slotbeam.core.store.FileBlockStore;
 import io.slotbeam.core.vectors.Vectors;
+import io.slotbeam.core.vectors.WorkedExampleFile;
+import io.slotbeam.node.Node;
+import io.slotbeam.node.NodeConfig;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +167,91 @@ class SlotbeamCliTest extends CliTest {
     assertEquals(verifiable.get(0), verifiable.get(1));
     assertEquals(2, run("encode", file.toString(), "--repo", dir.resolve("r").toString(), "--hasher", "gpu"));
     assertTrue(stderr().contains("--hasher 'gpu' is not one of [java, native]"), stderr());
+  }
+
+  @Test
+  void encodeToANodeSendsTheSpecManifestsWhichTheNodeListsServesWithProofsAndDownloads() throws Exception {
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    Path folder = dir.resolve("repo");
+    assertEquals(0, run("encode", file.toString(), "--repo", folder.toString(), "--ec-k", "2", "--ec-m", "1", "--json"));
+    String intoFolder = stdout();
+    Node node = Node.start(
+            new NodeConfig(
+                dir.resolve("node"), "127.0.0.1", 0, NodeConfig.DEFAULT_QUOTA, NodeConfig.DEFAULT_BLOCK_TTL,
+                NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, NodeConfig.DEFAULT_MAINTENANCE_BATCH, List.of()),
+            Clock.systemUTC());
+    try {
+      String url = node.baseUrl().toString();
+      out.reset();
+      assertEquals(0, run("encode", file.toString(), "--node", url, "--ec-k", "2", "--ec-m", "1", "--json"), stderr());
+      assertEquals(intoFolder, stdout());
+      JsonNode json = new ObjectMapper().readTree(stdout());
+      // The spec's worked example (datapath §5), as DirectRunnerEncodeTest checks for a folder.
+      List<String> sent =
+          List.of(
+              "zDvZRwzmAh1vuhtYihUxtE3QzRdaKQPpvX974i4sNpRGLeZtH9gV",
+              "zDvZRwzm4Sdws42DEEr9wYVda57V5nStdeb5gEQWdXjfEjoGMqwj",
+              "zDvZRwzky136jJX797oz5LgmX8YVxYuisRoLCuXqUZRowePcXkX2");
+      assertEquals(
+          sent,
+          List.of(
+              json.get("manifestCid").asText(),
+              json.get("protected").get("manifestCid").asText(),
+              json.get("verifiable").get("manifestCid").asText()));
+      List<String> listed = new ArrayList<>();
+      new ObjectMapper().readTree(get(url, "data").body()).get("content").forEach(item -> listed.add(item.get("cid").asText()));
+      assertEquals(sent.stream().sorted().toList(), listed.stream().sorted().toList());
+      assertArrayEquals(WorkedExampleFile.bytes(), get(url, "data/" + json.get("manifestCid").asText()).body());
+
+      FileBlockStore store = FileBlockStore.attach(folder);
+      Cid tree = Cid.parse(json.get("protected").get("treeCid").asText());
+      List<Cid> blocks = store.blockCids(tree);
+      for (int i = 0; i < blocks.size(); i++) {
+        HttpResponse<byte[]> served = get(url, "blocks/" + tree + "/" + i);
+        assertEquals(blocks.get(i).toString(), served.headers().firstValue("X-Codex-Block-Cid").orElseThrow());
+        byte[] proof = MerkleProofCodec.encode(Multicodec.SHA2_256, store.leaf(tree, i).orElseThrow().proof(), Sha256Digest::toBytes);
+        assertEquals(HexFormat.of().formatHex(proof), served.headers().firstValue("X-Codex-Block-Proof").orElseThrow());
+        assertArrayEquals(store.get(blocks.get(i)).orElseThrow().data(), served.body());
+      }
+
+      Path other = Files.writeString(dir.resolve("other.txt"), "some file contents");
+      Path kept = dir.resolve("kept");
+      out.reset();
+      assertEquals(0, run("encode", other.toString(), "--node", url, "--repo", kept.toString(), "--json"), stderr());
+      String plain = new ObjectMapper().readTree(stdout()).get("manifestCid").asText();
+      assertEquals("some file contents", new String(get(url, "data/" + plain).body(), StandardCharsets.UTF_8));
+      assertTrue(FileBlockStore.attach(kept).has(Cid.parse(plain)), "--repo with --node keeps the local copy");
+    } finally {
+      node.close();
+    }
+  }
+
+  @Test
+  void encodeWithoutRepoOrNodeOrWithABadNodeUrlIsBadUsage() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    assertEquals(2, run("encode", file.toString()));
+    assertTrue(stderr().contains("expected --repo DIR, --node URL or both"), stderr());
+    assertEquals(2, run("encode", file.toString(), "--node", "localhost:8080"));
+    assertTrue(
+        stderr().contains("--node: node URL 'localhost:8080' is not an http:// or https:// URL with a host"), stderr());
+  }
+
+  @Test
+  void encodeToANodeThatIsNotThereFailsNamingIt() throws IOException {
+    Path file = Files.write(dir.resolve("worked.bin"), WorkedExampleFile.bytes());
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    assertEquals(1, run("encode", file.toString(), "--node", "http://127.0.0.1:" + port));
+    assertEquals(1, stderr().lines().count(), stderr());
+    assertTrue(stderr().contains("to node http://127.0.0.1:" + port + ": node http://127.0.0.1:" + port + "/api/codex/v1/blocks/"), stderr());
+    assertTrue(stderr().contains("unreachable after 4 attempts: ConnectException"), stderr());
+  }
+
+  private static HttpResponse<byte[]> get(String node, String path) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(node + "/api/codex/v1/" + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
