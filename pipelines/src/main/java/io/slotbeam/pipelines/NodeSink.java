@@ -28,6 +28,7 @@ import java.util.List;
  */
 final class NodeSink {
   static final int ATTEMPTS = 4;
+  private static final String API = "/api/codex/v1";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
   private static final int INSUFFICIENT_STORAGE = 507;
@@ -37,13 +38,17 @@ final class NodeSink {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
 
-  /** A sink for the node whose base URL is {@code url} (e.g. {@code http://127.0.0.1:8080}). */
+  /**
+   * A sink for the node whose base URL is {@code url} ({@code http://127.0.0.1:8080}), or whose
+   * API URL it is, as {@code slotbeam node} prints it ({@code http://127.0.0.1:8080/api/codex/v1}).
+   */
   NodeSink(String url) {
     this(url, FIRST_PAUSE);
   }
 
   NodeSink(String url, Duration firstPause) {
-    this.api = URI.create(EncodePipeline.checkedNodeUrl(url).toString().replaceAll("/+$", "") + "/api/codex/v1/");
+    String base = EncodePipeline.checkedNodeUrl(url).toString().replaceAll("/+$", "");
+    this.api = URI.create((base.endsWith(API) ? base : base + API) + "/");
     this.firstPause = firstPause;
   }
 

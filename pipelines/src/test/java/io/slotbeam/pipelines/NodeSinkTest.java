@@ -152,7 +152,7 @@ class NodeSinkTest {
     FileBlockStore store = FileBlockStore.attach(dir.resolve("folder"));
     Cid manifest = Cid.parse(folder.get("manifestCid").asText());
     List<Cid> tree = store.blockCids(StoredManifests.get(store, manifest).treeCid());
-    NodeSink sink = new NodeSink(api.toString());
+    NodeSink sink = new NodeSink(api + "/api/codex/v1/"); // the API URL, as slotbeam node prints it
     IOException error =
         assertThrows(IOException.class, () -> sink.putManifest(manifest, store.get(manifest).orElseThrow().data(), tree));
     assertTrue(error.getMessage().startsWith("PUT " + api + "/api/codex/v1/manifests/" + manifest + " answered 409: block 0 of tree "), error.getMessage());

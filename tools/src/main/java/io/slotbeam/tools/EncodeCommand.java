@@ -62,7 +62,7 @@ final class EncodeCommand implements Command {
         .addOption(RepoOption.FOR_NODE)
         .addOption(
             OptionSpecs.optional(
-                "node", "URL", "also send every dataset to the node with this base URL (e.g. http://127.0.0.1:8080)"))
+                "node", "URL", "also send every dataset to this node: its base or API URL (e.g. http://127.0.0.1:8080)"))
         .addOption(BlockSizeOption.OPTION)
         .addOption(OptionSpecs.optional("filename", "NAME", "file name to record in the manifest (one file only)"))
         .addOption(OptionSpecs.optional("mimetype", "TYPE", "MIME type to record in the manifest"))
