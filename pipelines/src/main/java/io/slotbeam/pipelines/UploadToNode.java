@@ -1,15 +1,22 @@
 package io.slotbeam.pipelines;
 
+import com.google.common.base.Throwables;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.manifest.StoredManifests;
 import io.slotbeam.core.store.BlockStore;
 import io.slotbeam.pipelines.Records.Manifests;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -29,11 +36,14 @@ import org.apache.beam.sdk.values.PCollection;
  * idempotent. The repository is the user's folder, or a scratch folder the caller removes.
  *
  * <p>Per file, for its plain, protected and verifiable manifests in that order: every block of the
- * manifest's tree not sent yet, then the manifest with its tree. Files are uploaded in parallel;
- * one file's blocks one at a time, so memory stays one block per worker.
+ * manifest's tree not sent yet, then the manifest with its tree. Files are uploaded in parallel,
+ * and each worker keeps {@value #IN_FLIGHT} requests in flight (one request waits on the network
+ * and the node, not on this machine); each sender reads its own block, so memory stays {@value
+ * #IN_FLIGHT} blocks per worker.
  */
 final class UploadToNode
     extends PTransform<PCollection<KV<SourceFile, Manifests>>, PCollection<KV<SourceFile, Manifests>>> {
+  static final int IN_FLIGHT = 4;
   private final String repo;
   private final String node;
 
@@ -52,6 +62,7 @@ final class UploadToNode
     private final String node;
     private final Counter uploaded = EncodeMetrics.counter(EncodeMetrics.UPLOADED_BLOCKS);
     private transient NodeSink sink;
+    private transient ExecutorService senders;
 
     UploadFn(String repo, String node) {
       super(repo);
@@ -61,6 +72,14 @@ final class UploadToNode
     @Override
     protected void prepare() {
       sink = new NodeSink(node);
+      senders =
+          Executors.newFixedThreadPool(
+              IN_FLIGHT, new ThreadFactoryBuilder().setNameFormat("slotbeam-upload-%d").setDaemon(true).build());
+    }
+
+    @Teardown
+    public void shutDown() {
+      senders.shutdownNow();
     }
 
     @ProcessElement
@@ -82,13 +101,40 @@ final class UploadToNode
 
     private void upload(Cid manifestCid, Set<Cid> sent) throws IOException {
       List<Cid> tree = store.blockCids(StoredManifests.get(store, manifestCid).treeCid());
+      List<Future<Void>> puts = new ArrayList<>();
       for (Cid cid : tree) {
         if (sent.add(cid)) {
-          sink.putBlock(stored(cid));
-          uploaded.inc();
+          puts.add(
+              senders.submit(
+                  () -> {
+                    sink.putBlock(stored(cid));
+                    return null;
+                  }));
         }
       }
+      try {
+        for (Future<Void> put : puts) {
+          await(put);
+          uploaded.inc(); // here, not in the sender: Beam counts on the thread that runs the DoFn
+        }
+      } finally {
+        puts.forEach(put -> put.cancel(true));
+      }
       sink.putManifest(manifestCid, stored(manifestCid).data(), tree);
+    }
+
+    /** Waits for one PUT and rethrows its own failure. */
+    private static void await(Future<Void> put) throws IOException {
+      try {
+        put.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while sending blocks", e);
+      } catch (ExecutionException e) {
+        Throwables.throwIfInstanceOf(e.getCause(), IOException.class);
+        Throwables.throwIfUnchecked(e.getCause());
+        throw new IOException(e.getCause());
+      }
     }
 
     private Block stored(Cid cid) throws IOException {
