@@ -37,9 +37,9 @@ import org.apache.beam.sdk.values.PCollection;
  *
  * <p>Per file, for its plain, protected and verifiable manifests in that order: every block of the
  * manifest's tree not sent yet, then the manifest with its tree. Files are uploaded in parallel,
- * and each worker keeps {@value #IN_FLIGHT} requests in flight (one request waits on the network
- * and the node, not on this machine); each sender reads its own block, so memory stays {@value
- * #IN_FLIGHT} blocks per worker.
+ * and each worker keeps {@value #IN_FLIGHT} block PUTs in flight (a PUT spends most of its time
+ * waiting for the node); each sender reads its own block, so memory stays {@value #IN_FLIGHT}
+ * blocks per worker.
  */
 final class UploadToNode
     extends PTransform<PCollection<KV<SourceFile, Manifests>>, PCollection<KV<SourceFile, Manifests>>> {
@@ -79,7 +79,9 @@ final class UploadToNode
 
     @Teardown
     public void shutDown() {
-      senders.shutdownNow();
+      if (senders != null) { // null when the repository could not be attached
+        senders.shutdownNow();
+      }
     }
 
     @ProcessElement
