@@ -429,7 +429,7 @@ class SlotbeamCliTest extends CliTest {
         0, run("witness", "--circuit", circuit.toString(), "--input", input.toString(), "--out", witness.toString()),
         stderr());
     byte[] wtns = Files.readAllBytes(witness);
-    assertEquals("wtns", new String(wtns, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals("wtns", new String(wtns, 0, 4, StandardCharsets.US_ASCII));
     assertTrue(stdout().contains("23092 wires"), stdout());
   }
 
