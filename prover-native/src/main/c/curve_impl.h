@@ -86,6 +86,21 @@ void FN(dbl)(JAC *out, const JAC *p) {
   E_SUB(out->y, t, c);
 }
 
+/* The common end of the Jacobian additions (EFD add-2007-bl, madd-2007-bl): X3 = r² − J − 2V and
+ * Y3 = r·(V − X3) − 2·s·J, where s is S1 (or Y1 for the mixed addition); s is overwritten. */
+static inline void FN(add_tail)(JAC *out, const E r, const E j, const E v, E s) {
+  E t;
+  E_SQR(t, r);
+  E_SUB(t, t, j);
+  E_SUB(t, t, v);
+  E_SUB(out->x, t, v);
+  E_SUB(t, v, out->x);
+  E_MUL(t, r, t);
+  E_MUL(s, s, j);
+  E_DBL(s, s);
+  E_SUB(out->y, t, s);
+}
+
 void FN(add)(JAC *out, const JAC *p, const JAC *q) {
   if (FN(is_infinity)(p)) {
     *out = *q;
@@ -124,15 +139,7 @@ void FN(add)(JAC *out, const JAC *p, const JAC *q) {
   E_SUB(t, t, z1z1);
   E_SUB(t, t, z2z2);
   E_MUL(out->z, t, h);
-  E_SQR(t, r);
-  E_SUB(t, t, j);
-  E_SUB(t, t, v);
-  E_SUB(out->x, t, v);
-  E_SUB(t, v, out->x);
-  E_MUL(t, r, t);
-  E_MUL(s1, s1, j);
-  E_DBL(s1, s1);
-  E_SUB(out->y, t, s1);
+  FN(add_tail)(out, r, j, v, s1);
 }
 
 void FN(add_mixed)(JAC *out, const JAC *p, const AFF *q) {
@@ -170,15 +177,7 @@ void FN(add_mixed)(JAC *out, const JAC *p, const AFF *q) {
   E_SQR(t, t);
   E_SUB(t, t, z1z1);
   E_SUB(out->z, t, hh);
-  E_SQR(t, r);
-  E_SUB(t, t, j);
-  E_SUB(t, t, v);
-  E_SUB(out->x, t, v);
-  E_SUB(t, v, out->x);
-  E_MUL(t, r, t);
-  E_MUL(y1, y1, j);
-  E_DBL(y1, y1);
-  E_SUB(out->y, t, y1);
+  FN(add_tail)(out, r, j, v, y1);
 }
 
 void FN(mul)(JAC *out, const AFF *p, const uint64_t *k) {
