@@ -1,5 +1,6 @@
 package io.slotbeam.node;
 
+import io.slotbeam.node.market.Market;
 import io.slotbeam.node.peer.Peers;
 import io.slotbeam.node.repo.Maintenance;
 import io.slotbeam.node.repo.RocksBlockStore;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,14 +26,24 @@ public final class Node implements AutoCloseable {
   private final RocksBlockStore store;
   private final Maintenance maintenance;
   private final RestServer rest;
+  private final Optional<Market> market;
 
-  private Node(RocksBlockStore store, Maintenance maintenance, RestServer rest) {
+  private Node(RocksBlockStore store, Maintenance maintenance, RestServer rest, Optional<Market> market) {
     this.store = store;
     this.maintenance = maintenance;
     this.rest = rest;
+    this.market = market;
   }
 
   public static Node start(NodeConfig config, Clock clock) throws IOException {
+    return start(config, clock, Optional.empty());
+  }
+
+  /**
+   * A node that also uses {@code market} (a chain's marketplace, e.g. {@code
+   * io.slotbeam.node.chain.OnChainMarket}); the caller keeps owning it and closes it after the node.
+   */
+  public static Node start(NodeConfig config, Clock clock, Optional<Market> market) throws IOException {
     Path dataDir = prepareDataDir(config.dataDir());
     Peers peers = new Peers();
     config.peers().forEach(peers::add);
@@ -40,7 +52,7 @@ public final class Node implements AutoCloseable {
     try {
       maintenance = Maintenance.start(store, config.maintenanceInterval(), config.maintenanceBatch());
       RestServer rest = RestServer.start(store, peers, dataDir, config.bindAddress(), config.port());
-      return new Node(store, maintenance, rest);
+      return new Node(store, maintenance, rest, market);
     } catch (IOException | RuntimeException e) {
       if (maintenance != null) {
         maintenance.close();
@@ -68,6 +80,11 @@ public final class Node implements AutoCloseable {
 
   public RocksBlockStore store() {
     return store;
+  }
+
+  /** The marketplace, when the node runs with a chain ({@code --dev} or {@code --eth-provider}). */
+  public Optional<Market> market() {
+    return market;
   }
 
   @Override

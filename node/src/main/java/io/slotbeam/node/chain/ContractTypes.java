@@ -1,8 +1,13 @@
 package io.slotbeam.node.chain;
 
+import io.slotbeam.contracts.generated.Groth16Verifier;
 import io.slotbeam.contracts.generated.Marketplace;
 import io.slotbeam.core.groth16.ChainEncoding;
+import io.slotbeam.core.groth16.Fp2;
+import io.slotbeam.core.groth16.G1Point;
+import io.slotbeam.core.groth16.G2Point;
 import io.slotbeam.core.groth16.Proof;
+import io.slotbeam.core.groth16.VerificationKey;
 import io.slotbeam.node.market.Ask;
 import io.slotbeam.node.market.Content;
 import io.slotbeam.node.market.MarketConfig;
@@ -59,5 +64,23 @@ final class ContractTypes {
         new Marketplace.G2Point(new Marketplace.Fp2Element(w.get(2), w.get(3)),
             new Marketplace.Fp2Element(w.get(4), w.get(5))),
         new Marketplace.G1Point(w.get(6), w.get(7)));
+  }
+
+  /** The verifier contract's constructor key: G2 coordinates as (real = c0, imag = c1), unswapped. */
+  static Groth16Verifier.VerifyingKey verifyingKey(VerificationKey key) {
+    return new Groth16Verifier.VerifyingKey(g1(key.alpha1()), g2(key.beta2()), g2(key.gamma2()),
+        g2(key.delta2()), key.ic().stream().map(ContractTypes::g1).toList());
+  }
+
+  private static Groth16Verifier.G1Point g1(G1Point point) {
+    return new Groth16Verifier.G1Point(point.x().value(), point.y().value());
+  }
+
+  private static Groth16Verifier.G2Point g2(G2Point point) {
+    return new Groth16Verifier.G2Point(fp2(point.x()), fp2(point.y()));
+  }
+
+  private static Groth16Verifier.Fp2Element fp2(Fp2 element) {
+    return new Groth16Verifier.Fp2Element(element.c0().value(), element.c1().value());
   }
 }

@@ -8,6 +8,7 @@ import io.slotbeam.contracts.generated.Marketplace.MarketplaceConfig;
 import io.slotbeam.contracts.generated.Marketplace.ProofConfig;
 import io.slotbeam.contracts.generated.Marketplace.SlotReservationsConfig;
 import io.slotbeam.contracts.generated.PaymentToken;
+import io.slotbeam.core.groth16.VerificationKey;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -65,6 +66,15 @@ public final class DevChain implements AutoCloseable {
         new ProofConfig(BigInteger.valueOf(period), BigInteger.valueOf(timeout),
             BigInteger.valueOf(downtime), codex.proofs.downtimeProduct, zkeyHash),
         new SlotReservationsConfig(codex.reservations.maxReservations), codex.requestDurationLimit);
+  }
+
+  /**
+   * The chain of {@code slotbeam node --dev}: {@link #devConfiguration} and a verifier for the
+   * circuit's key {@code key} (the small circuit's dev setup); {@code zkeyHash} names that setup in
+   * the configuration.
+   */
+  public static DevChain startDev(Path repoRoot, VerificationKey key, String zkeyHash) throws Exception {
+    return start(repoRoot, devConfiguration(zkeyHash), ContractTypes.verifyingKey(key));
   }
 
   /**

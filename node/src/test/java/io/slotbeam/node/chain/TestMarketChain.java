@@ -90,11 +90,7 @@ final class TestMarketChain implements AutoCloseable {
    */
   Proof proof(OnChainMarket market, StorageRequest request, long slotIndex) throws IOException {
     SlotId slot = request.id().slotId(slotIndex);
-    int pointer = market.getPointer(slot);
-    if (pointer >= 256 - WRAP_MARGIN) {
-      // The challenge's block moves when the pointer wraps; let it wrap before proving.
-      chain.anvil().mine(256 - pointer);
-    }
+    skipPointerWrap(chain, market, slot);
     return proofFor(ChainEncoding.publicInputs(market.getChallenge(slot),
         request.content().merkleRoot(), slotIndex).values());
   }
@@ -106,7 +102,22 @@ final class TestMarketChain implements AutoCloseable {
         p.b.y.imag, p.c.x, p.c.y));
   }
 
+  /**
+   * Mines past a pointer wrap that is less than a few blocks away: the challenge's block moves when
+   * the pointer wraps, so a proof read before it would not match a block after it.
+   */
+  static void skipPointerWrap(DevChain chain, OnChainMarket market, SlotId slot) throws IOException {
+    int pointer = market.getPointer(slot);
+    if (pointer >= 256 - WRAP_MARGIN) {
+      chain.anvil().mine(256 - pointer);
+    }
+  }
+
   long latestTimestamp() throws IOException {
+    return latestTimestamp(chain);
+  }
+
+  static long latestTimestamp(DevChain chain) throws IOException {
     EthBlock.Block latest = chain.anvil().web3j()
         .ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
     return latest.getTimestamp().longValueExact();
@@ -118,10 +129,15 @@ final class TestMarketChain implements AutoCloseable {
     chain.anvil().mine(1);
   }
 
-  /** Mines a block one second into the next period and returns that period. */
   long startNextPeriod() throws IOException {
-    long period = latestTimestamp() / PERIOD + 1;
-    mineAt(period * PERIOD + 1);
+    return startNextPeriod(chain);
+  }
+
+  /** Mines a block one second into the next period and returns that period. */
+  static long startNextPeriod(DevChain chain) throws IOException {
+    long period = latestTimestamp(chain) / PERIOD + 1;
+    chain.anvil().setNextBlockTimestamp(period * PERIOD + 1);
+    chain.anvil().mine(1);
     return period;
   }
 
