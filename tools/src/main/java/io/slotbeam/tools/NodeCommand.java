@@ -1,15 +1,30 @@
 package io.slotbeam.tools;
 
+import com.google.common.hash.Hashing;
+import io.slotbeam.contracts.MarketplaceDeployment;
+import io.slotbeam.core.groth16.Groth16Json;
+import io.slotbeam.core.groth16.VerificationKey;
+import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.node.Node;
 import io.slotbeam.node.NodeConfig;
+import io.slotbeam.node.chain.DevChain;
+import io.slotbeam.node.chain.OnChainMarket;
+import io.slotbeam.node.chain.SignerKeys;
+import io.slotbeam.node.market.Market;
 import io.slotbeam.node.repo.RepoCheck;
 import io.slotbeam.node.repo.RocksBlockStore;
+import io.slotbeam.prover.circuit.ProvingCircuit;
+import io.slotbeam.prover.setup.DevSetupFiles;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -19,13 +34,17 @@ import java.util.regex.Pattern;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.web3j.crypto.Credentials;
 
 /**
  * {@code slotbeam node}: runs the storage node (repository, expiry maintenance, REST API) until
  * SIGINT or SIGTERM, or with {@code --check} checks its repository and exits. Option names and
  * defaults are nim-codex's (spec node §10.3): sizes take binary units ({@code 20GiB}, {@code
  * 512M}: K, M, G and T are all powers of 1024), durations a number and a unit ({@code 30d}, {@code
- * 10m}, {@code 1h30m}; s, m, h, d, w; a bare number is seconds).
+ * 10m}, {@code 1h30m}; s, m, h, d, w; a bare number is seconds). With {@code --dev} the node
+ * starts a local anvil chain with the marketplace (its addresses printed before the REST line) and
+ * stops it when it stops; with {@code --eth-provider}, {@code --marketplace-address} and {@code
+ * --eth-private-key} (nim-codex's names, spec node §10.3) it uses that chain's marketplace.
  */
 final class NodeCommand implements Command {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B)?", Pattern.CASE_INSENSITIVE);
@@ -66,6 +85,15 @@ final class NodeCommand implements Command {
                 .get())
         .addOption(
             Option.builder()
+                .longOpt("dev")
+                .desc("start a local anvil chain with the marketplace deployed (small circuit, dev setup, 10 s periods) and use it")
+                .get())
+        .addOption(valued(null, "eth-provider", "URL", "JSON-RPC endpoint (HTTP) of the chain to use"))
+        .addOption(valued(null, "marketplace-address", "ADDRESS", "the marketplace contract on that chain"))
+        .addOption(valued(null, "eth-private-key", "FILE",
+            "signing key file (hex, mode 0600); else the environment variable " + SignerKeys.ENVIRONMENT_VARIABLE))
+        .addOption(
+            Option.builder()
                 .longOpt("check")
                 .desc("check every stored block against its CID and the quota totals against the blocks, then exit")
                 .get());
@@ -85,13 +113,21 @@ final class NodeCommand implements Command {
     if (line.hasOption("check")) {
       return check(config, out);
     }
-    Node node = Node.start(config, Clock.systemUTC());
+    Chain chain = chain(line, out);
+    Node node;
+    try {
+      node = Node.start(config, Clock.systemUTC(), chain.market());
+    } catch (IOException | RuntimeException e) {
+      chain.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   node.close();
+                  chain.close();
                   stopped.countDown();
                 }));
     // nim-codex prints "REST service started"; the URL lets scripts find a port chosen with -p 0.
@@ -99,6 +135,84 @@ final class NodeCommand implements Command {
     out.flush();
     stopped.await();
     return ExitCode.OK;
+  }
+
+  /** The node's chain, if any, and what to stop with the node: the market, then a dev chain. */
+  private record Chain(Optional<OnChainMarket> onChain, Optional<DevChain> dev) implements AutoCloseable {
+    Optional<Market> market() {
+      return onChain.map(Market.class::cast);
+    }
+
+    @Override
+    public void close() {
+      onChain.ifPresent(OnChainMarket::close);
+      dev.ifPresent(DevChain::close);
+    }
+  }
+
+  /**
+   * {@code --dev}: a local chain, printed as {@code dev chain: URL} and one line per contract;
+   * {@code --eth-provider}: that chain's marketplace; neither: no chain.
+   */
+  private static Chain chain(CommandLine line, PrintStream out) throws Exception {
+    boolean provider = line.hasOption("eth-provider");
+    if (line.hasOption("dev")) {
+      if (provider || line.hasOption("marketplace-address") || line.hasOption("eth-private-key")) {
+        throw new UsageException("--dev starts its own chain: it takes no --eth-provider, --marketplace-address or --eth-private-key");
+      }
+      return devChain(out);
+    }
+    if (!provider) {
+      if (line.hasOption("marketplace-address") || line.hasOption("eth-private-key")) {
+        throw new UsageException("--marketplace-address and --eth-private-key need --eth-provider URL");
+      }
+      return new Chain(Optional.empty(), Optional.empty());
+    }
+    String url = line.getOptionValue("eth-provider");
+    if (!url.matches("(?i)https?://.+")) {
+      throw new UsageException("--eth-provider '" + url + "' is not an http:// or https:// URL (the node polls JSON-RPC over HTTP; no WebSocket)");
+    }
+    String marketplace = line.getOptionValue("marketplace-address");
+    if (marketplace == null) {
+      throw new UsageException("--eth-provider needs --marketplace-address ADDRESS");
+    }
+    Credentials signer;
+    try {
+      signer = line.hasOption("eth-private-key")
+          ? SignerKeys.fromFile(Path.of(line.getOptionValue("eth-private-key")))
+          : SignerKeys.fromEnvironment(System.getenv()).orElseThrow(() -> new UsageException(
+              "--eth-provider needs --eth-private-key FILE or the environment variable " + SignerKeys.ENVIRONMENT_VARIABLE));
+      return new Chain(Optional.of(OnChainMarket.connect(url, marketplace, signer, OnChainMarket.Options.defaults())),
+          Optional.empty());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * Anvil with the marketplace for the small circuit's development setup (built and set up once
+   * into the user's cache), signing as anvil's first dev account.
+   */
+  private static Chain devChain(PrintStream out) throws Exception {
+    Path folder = ProvingCircuit.devFolder(RepositoryRoot.get(), CircuitParams.SMALL);
+    VerificationKey key = Groth16Json.readVerificationKey(
+        Files.readString(folder.resolve(DevSetupFiles.VERIFICATION_KEY), StandardCharsets.UTF_8));
+    String zkeyHash = com.google.common.io.Files.asByteSource(folder.resolve(DevSetupFiles.ZKEY).toFile())
+        .hash(Hashing.sha256()).toString();
+    DevChain dev = DevChain.startDev(RepositoryRoot.get(), key, zkeyHash);
+    try {
+      OnChainMarket market = dev.market(0, OnChainMarket.Options.defaults());
+      MarketplaceDeployment deployment = dev.deployment();
+      out.println("dev chain: " + dev.rpcUrl());
+      out.println("marketplace: " + deployment.marketplace());
+      out.println("token: " + deployment.token());
+      out.println("verifier: " + deployment.verifier());
+      out.println("signer: " + market.signer() + " (anvil dev account 0)");
+      return new Chain(Optional.of(market), Optional.of(dev));
+    } catch (RuntimeException e) {
+      dev.close();
+      throw e;
+    }
   }
 
   private static int check(NodeConfig config, PrintStream out) throws Exception {

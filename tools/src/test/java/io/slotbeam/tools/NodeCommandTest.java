@@ -2,17 +2,21 @@ package io.slotbeam.tools;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slotbeam.contracts.generated.Marketplace;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.node.NodeConfig;
+import io.slotbeam.node.chain.DevChain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +24,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.CommandLine;
@@ -29,13 +37,17 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
 
 class NodeCommandTest extends CliTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  private static final String ADDRESS = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
   @TempDir Path dir;
-
-
 
   private static NodeConfig parse(String... args) throws ParseException {
     CommandLine line = new DefaultParser().parse(new NodeCommand().options(), args);
@@ -135,6 +147,81 @@ class NodeCommandTest extends CliTest {
       again.destroy();
       assertTrue(again.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the node");
     }
+  }
+
+  @Test
+  void chainOptionsAreCheckedBeforeAnyConnection() throws Exception {
+    assertEquals(2, run("node", "-d", dir.toString(), "--eth-provider", "ws://localhost:8545", "--marketplace-address", ADDRESS));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--eth-provider 'ws://localhost:8545' is not an http:// or https:// URL"));
+    assertEquals(2, run("node", "-d", dir.toString(), "--eth-provider", "http://127.0.0.1:1"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--eth-provider needs --marketplace-address ADDRESS"));
+    assertEquals(2, run("node", "-d", dir.toString(), "--marketplace-address", ADDRESS));
+    assertEquals(2, run("node", "-d", dir.toString(), "--dev", "--eth-provider", "http://127.0.0.1:1"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--dev starts its own chain"));
+    Path key = Files.writeString(dir.resolve("key"), "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    err.reset();
+    assertEquals(2, run("node", "-d", dir.toString(), "--eth-provider", "http://127.0.0.1:1",
+        "--marketplace-address", ADDRESS, "--eth-private-key", key.toString()));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("private key file " + key + " has permissions rw-r--r--; it must be 0600"), message);
+    assertFalse(message.contains("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"), "never the key");
+  }
+
+  /**
+   * {@code node --dev} in its own JVM: it prints the dev chain's URL and the contracts' addresses,
+   * the marketplace there answers {@code configuration()} with the dev period, and SIGTERM stops
+   * the node and its anvil (no process of the node outlives it).
+   */
+  @Test
+  void devNodeDeploysTheMarketplaceOnAnvilAndStopsIt() throws Exception {
+    Process node = new ProcessBuilder(javaCommand("node", "--dev", "-d", dir.resolve("dev").toString(), "-p", "0",
+            "--log-level", "warn"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    List<ProcessHandle> children;
+    String rpc;
+    try {
+      Map<String, String> printed = new HashMap<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+      for (String line = reader.readLine(); line != null && !line.startsWith("REST service started: "); line = reader.readLine()) {
+        String[] parts = line.split(": ", 2);
+        printed.put(parts[0], parts.length > 1 ? parts[1].split(" ")[0] : "");
+      }
+      rpc = printed.get("dev chain");
+      children = node.descendants().toList();
+      assertTrue(children.stream().anyMatch(p -> p.info().command().orElse("").endsWith("anvil")), "anvil runs: " + children);
+      Web3j web3j = Web3j.build(new HttpService(rpc));
+      try {
+        Marketplace marketplace = Marketplace.load(printed.get("marketplace"), web3j,
+            new ReadonlyTransactionManager(web3j, printed.get("signer")), new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO));
+        Marketplace.MarketplaceConfig config = marketplace.configuration().send();
+        assertEquals(BigInteger.TEN, config.proofs.period, "the dev period");
+        assertEquals(printed.get("token").toLowerCase(), marketplace.token().send().toLowerCase());
+        assertEquals(DevChain.devKey(0).getAddress(), printed.get("signer"));
+      } finally {
+        web3j.shutdown();
+      }
+    } finally {
+      node.destroy();
+      assertTrue(node.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the node");
+    }
+    for (ProcessHandle child : children) {
+      child.onExit().get(10, TimeUnit.SECONDS);
+      assertFalse(child.isAlive(), "orphan " + child.info());
+    }
+  }
+
+  /** {@code java -cp} this test's classpath running the CLI, with the checkout and circuit cache. */
+  private static List<String> javaCommand(String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dslotbeam.root=" + System.getProperty("slotbeam.root"),
+        "-Dslotbeam.cache=" + System.getProperty("slotbeam.cache"),
+        "-cp", System.getProperty("java.class.path"),
+        SlotbeamCli.class.getName()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   private Process startNode(Path data) throws IOException {
