@@ -14,6 +14,7 @@ import io.slotbeam.node.market.ActiveSlot;
 import io.slotbeam.node.market.Market;
 import io.slotbeam.node.market.MarketConfig;
 import io.slotbeam.node.market.MarketException;
+import io.slotbeam.node.market.MarketListener;
 import io.slotbeam.node.market.ProofInvalidException;
 import io.slotbeam.node.market.RequestId;
 import io.slotbeam.node.market.RequestState;
@@ -220,6 +221,114 @@ class OnChainMarketTest {
       before.requestStorage(third);
       sent.add(third.id());
       assertEquals(sent, before.myRequests());
+    }
+  }
+
+  /**
+   * Two missed proofs (maxNumberOfSlashes 2) free a slot for repair; the request, which may lose
+   * one slot, keeps running; another host then fills it for the collateral less the repair
+   * reward (10 %), and the freed slot's events arrive.
+   */
+  @Test
+  void aSlotFreedForMissedProofsIsRepairedForLessCollateral() throws Exception {
+    try (OnChainMarket client = chain.market(TestMarketChain.CLIENT3);
+        OnChainMarket host = chain.market(TestMarketChain.HOST4);
+        OnChainMarket repairer = chain.market(HOST2)) {
+      RecordingListener events = new RecordingListener();
+      try (Market.Subscription subscription = repairer.subscribe(events)) {
+        StorageRequest request = new StorageRequest(client.signer(),
+            new io.slotbeam.node.market.Ask(BigInteger.ONE, BigInteger.valueOf(2), BigInteger.valueOf(3), 2, 1024,
+                10 * PERIOD, 1),
+            TestMarketChain.request(client.signer(), 6, 2).content(), 5 * PERIOD, new byte[32]);
+        RequestId id = request.id();
+        client.requestStorage(request);
+        chain.startNextPeriod();
+        for (long slotIndex = 0; slotIndex < 2; slotIndex++) {
+          host.reserveSlot(id, slotIndex);
+          host.fillSlot(id, slotIndex, chain.proof(host, request, slotIndex), host.slotCollateral(id, slotIndex));
+        }
+        SlotId slot = id.slotId(0);
+        for (int miss = 0; miss < 2; miss++) {
+          long missed = chain.startNextPeriod();
+          host.submitProof(id.slotId(1), chain.proof(host, request, 1));
+          chain.mineAt((missed + 1) * PERIOD + 1);
+          validator.markProofAsMissing(slot, missed);
+        }
+        events.await("slotFreed " + id + " 0");
+        assertEquals(SlotState.REPAIR, repairer.slotState(slot));
+        assertEquals(Optional.of(RequestState.STARTED), client.requestState(id), "one slot may be lost");
+        BigInteger perSlot = request.ask().collateralPerSlot();
+        BigInteger repairCollateral = repairer.slotCollateral(id, 0);
+        assertEquals(perSlot.subtract(perSlot.divide(BigInteger.TEN)), repairCollateral);
+        assertEquals(perSlot, repairer.slotCollateral(id, 1), "a filled slot: the full collateral");
+
+        repairer.reserveSlot(id, 0);
+        BigInteger before = repairer.tokenBalance();
+        repairer.fillSlot(id, 0, chain.proof(repairer, request, 0), repairCollateral);
+        assertEquals(before.subtract(repairCollateral), repairer.tokenBalance());
+        assertEquals(SlotState.FILLED, repairer.slotState(slot));
+        assertEquals(repairer.signer(), repairer.getHost(slot).orElseThrow().toLowerCase());
+        events.await("slotFilled " + id + " 0");
+      }
+    }
+  }
+
+  /**
+   * With a reward recipient the payout of a finished slot goes to it and the collateral back to
+   * the signer ({@code freeSlot(slotId, recipient, signer)}).
+   */
+  @Test
+  void aRewardRecipientReceivesThePayout() throws Exception {
+    String recipient = DevChain.devKey(TestMarketChain.RECIPIENT).getAddress();
+    OnChainMarket.Options options = new OnChainMarket.Options(
+        OnChainMarket.Options.DEFAULT_REQUEST_CACHE_SIZE, Optional.of(recipient),
+        OnChainMarket.Options.DEFAULT_MAX_PRIORITY_FEE_PER_GAS, TestMarketChain.OPTIONS.eventPollInterval());
+    try (OnChainMarket client = chain.market(TestMarketChain.CLIENT3);
+        OnChainMarket paidHost = chain.chain.market(TestMarketChain.HOST3, options);
+        OnChainMarket recipientView = chain.market(TestMarketChain.RECIPIENT)) {
+      StorageRequest request = TestMarketChain.request(client.signer(), 7, 1);
+      RequestId id = request.id();
+      client.requestStorage(request);
+      chain.startNextPeriod();
+      paidHost.reserveSlot(id, 0);
+      BigInteger collateral = paidHost.slotCollateral(id, 0);
+      BigInteger hostBefore = paidHost.tokenBalance();
+      paidHost.fillSlot(id, 0, chain.proof(paidHost, request, 0), collateral);
+      chain.mineAt(client.requestEnd(id) + 1);
+      BigInteger recipientBefore = recipientView.tokenBalance();
+      paidHost.freeSlot(id.slotId(0));
+      assertEquals(hostBefore, paidHost.tokenBalance(), "the collateral came back to the host");
+      BigInteger payout = recipientView.tokenBalance().subtract(recipientBefore);
+      BigInteger clientBefore = client.tokenBalance();
+      client.withdrawFunds(id);
+      assertEquals(request.ask().totalPrice(), payout.add(client.tokenBalance().subtract(clientBefore)));
+    }
+  }
+
+  /** A listener that throws loses that event only; after close no more events arrive. */
+  @Test
+  void aFailingListenerDoesNotStopTheEventsAndCloseDoes() throws Exception {
+    RecordingListener events = new RecordingListener();
+    MarketListener failing = new MarketListener() {
+      @Override
+      public void storageRequested(RequestId id, io.slotbeam.node.market.Ask ask, long expiresAt) {
+        events.storageRequested(id, ask, expiresAt);
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    try (OnChainMarket client = chain.market(TestMarketChain.CLIENT3)) {
+      StorageRequest first = TestMarketChain.request(client.signer(), 8, 1);
+      StorageRequest second = TestMarketChain.request(client.signer(), 9, 1);
+      StorageRequest third = TestMarketChain.request(client.signer(), 10, 1);
+      try (Market.Subscription subscription = client.subscribe(failing)) {
+        client.requestStorage(first);
+        client.requestStorage(second);
+        events.await("storageRequested " + first.id() + " " + first.ask() + " " + client.requestExpiresAt(first.id()),
+            "storageRequested " + second.id() + " " + second.ask() + " " + client.requestExpiresAt(second.id()));
+      }
+      client.requestStorage(third);
+      Thread.sleep(500);
+      assertEquals(2, events.events().size(), "nothing after close: " + events.events());
     }
   }
 

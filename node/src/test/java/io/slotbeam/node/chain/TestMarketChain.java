@@ -33,6 +33,10 @@ final class TestMarketChain implements AutoCloseable {
   static final int HOST2 = 3;
   static final int VALIDATOR = 4;
   static final int CLIENT2 = 5;
+  static final int CLIENT3 = 6;
+  static final int HOST3 = 7;
+  static final int RECIPIENT = 8;
+  static final int HOST4 = 9;
   /** Blocks the tests may mine between reading a challenge and the proof's block. */
   private static final int WRAP_MARGIN = 8;
   static final OnChainMarket.Options OPTIONS =
