@@ -19,11 +19,11 @@ class OnChainClockTest {
         OnChainClock clock = OnChainClock.start(chain.chain.anvil().web3j(), chain.chain.rpcUrl(),
             Duration.ofMillis(100))) {
       long start = chain.latestTimestamp();
-      assertTrue(Math.abs(clock.now() - start) <= 2, clock.now() + " vs block " + start);
+      assertTrue(Math.abs(clock.now() - start) <= 5, clock.now() + " vs block " + start);
 
       chain.mineAt(start + 86_400);
       Thread.sleep(400);
-      assertTrue(Math.abs(clock.now() - (start + 86_400)) <= 2, clock.now() + " vs " + (start + 86_400));
+      assertTrue(Math.abs(clock.now() - (start + 86_400)) <= 5, clock.now() + " vs " + (start + 86_400));
 
       long target = clock.now() + 3600;
       CompletableFuture<Long> woke = CompletableFuture.supplyAsync(() -> {
