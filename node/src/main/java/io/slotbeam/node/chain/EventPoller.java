@@ -45,7 +45,7 @@ final class EventPoller implements Market.Subscription {
     this.listener = listener;
     this.cursor = cursor;
     this.thread = Executors.newSingleThreadScheduledExecutor(
-        new ThreadFactoryBuilder().setNameFormat("marketplace-events " + marketplace).setDaemon(true).build());
+        new ThreadFactoryBuilder().setNameFormat("marketplace-events-%d").setDaemon(true).build());
   }
 
   /** Delivers the events of the blocks after the current one, polling every {@code interval}. */

@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
 
@@ -36,15 +35,15 @@ public final class OnChainClock implements MarketClock, AutoCloseable {
     this.rpc = rpc;
     this.local = local;
     this.poller = Executors.newSingleThreadScheduledExecutor(
-        new ThreadFactoryBuilder().setNameFormat("chain-clock " + rpc.url()).setDaemon(true).build());
+        new ThreadFactoryBuilder().setNameFormat("chain-clock-%d").setDaemon(true).build());
   }
 
   /**
-   * Reads the latest block now, then every {@code pollInterval}; {@code web3j} stays the caller's
-   * (not shut down by {@link #close}).
+   * Reads the latest block now, then every {@code pollInterval}; the connection stays its owner's
+   * (not shut down by {@link #close}). {@link OnChainMarket#startClock} is the public way in.
    */
-  public static OnChainClock start(Web3j web3j, String rpcUrl, Duration pollInterval) {
-    OnChainClock clock = new OnChainClock(new ChainRpc(web3j, rpcUrl), Clock.systemUTC());
+  static OnChainClock start(ChainRpc rpc, Duration pollInterval) {
+    OnChainClock clock = new OnChainClock(rpc, Clock.systemUTC());
     clock.update();
     clock.poller.scheduleWithFixedDelay(() -> {
       try {

@@ -367,7 +367,15 @@ public final class OnChainMarket implements Market, AutoCloseable {
     return EventPoller.start(rpc, marketplace, listener, options.eventPollInterval());
   }
 
-  /** Stops the HTTP client; subscriptions must be closed first. */
+  /**
+   * The chain's clock on this market's connection, polling the latest block every {@code
+   * pollInterval}; close it before the market.
+   */
+  public OnChainClock startClock(Duration pollInterval) {
+    return OnChainClock.start(rpc, pollInterval);
+  }
+
+  /** Stops the HTTP client; subscriptions and clocks must be closed first. */
   @Override
   public void close() {
     rpc.web3j().shutdown();

@@ -16,8 +16,8 @@ class OnChainClockTest {
   @Test
   void followsTheChainsTimeAndWakesAtANewBlock() throws Exception {
     try (TestMarketChain chain = TestMarketChain.start();
-        OnChainClock clock = OnChainClock.start(chain.chain.anvil().web3j(), chain.chain.rpcUrl(),
-            Duration.ofMillis(100))) {
+        OnChainMarket market = chain.market(TestMarketChain.CLIENT);
+        OnChainClock clock = market.startClock(Duration.ofMillis(100))) {
       long start = chain.latestTimestamp();
       assertTrue(Math.abs(clock.now() - start) <= 5, clock.now() + " vs block " + start);
 
