@@ -152,7 +152,7 @@ final class NodeCommand implements Command {
 
   /**
    * {@code --dev}: a local chain, printed as {@code dev chain: URL} and one line per contract;
-   * {@code --eth-provider}: that chain's marketplace; neither: no chain.
+   * {@code --eth-provider}: that chain's marketplace, printed with the signer; neither: no chain.
    */
   private static Chain chain(CommandLine line, PrintStream out) throws Exception {
     boolean provider = line.hasOption("eth-provider");
@@ -182,8 +182,10 @@ final class NodeCommand implements Command {
           ? SignerKeys.fromFile(Path.of(line.getOptionValue("eth-private-key")))
           : SignerKeys.fromEnvironment(System.getenv()).orElseThrow(() -> new UsageException(
               "--eth-provider needs --eth-private-key FILE or the environment variable " + SignerKeys.ENVIRONMENT_VARIABLE));
-      return new Chain(Optional.of(OnChainMarket.connect(url, marketplace, signer, OnChainMarket.Options.defaults())),
-          Optional.empty());
+      OnChainMarket market = OnChainMarket.connect(url, marketplace, signer, OnChainMarket.Options.defaults());
+      out.println("marketplace: " + market.marketplaceAddress());
+      out.println("signer: " + market.signer());
+      return new Chain(Optional.of(market), Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

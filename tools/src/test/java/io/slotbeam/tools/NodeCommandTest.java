@@ -41,6 +41,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.utils.Numeric;
 
 class NodeCommandTest extends CliTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -170,7 +171,8 @@ class NodeCommandTest extends CliTest {
 
   /**
    * {@code node --dev} in its own JVM: it prints the dev chain's URL and the contracts' addresses,
-   * the marketplace there answers {@code configuration()} with the dev period, and SIGTERM stops
+   * the marketplace there answers {@code configuration()} with the dev period, a second node joins
+   * it with {@code --eth-provider}, {@code --marketplace-address} and a key file, and SIGTERM stops
    * the node and its anvil (no process of the node outlives it).
    */
   @Test
@@ -180,15 +182,9 @@ class NodeCommandTest extends CliTest {
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     List<ProcessHandle> children;
-    String rpc;
     try {
-      Map<String, String> printed = new HashMap<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null && !line.startsWith("REST service started: "); line = reader.readLine()) {
-        String[] parts = line.split(": ", 2);
-        printed.put(parts[0], parts.length > 1 ? parts[1].split(" ")[0] : "");
-      }
-      rpc = printed.get("dev chain");
+      Map<String, String> printed = printedUntilStarted(node);
+      String rpc = printed.get("dev chain");
       children = node.descendants().toList();
       assertTrue(children.stream().anyMatch(p -> p.info().command().orElse("").endsWith("anvil")), "anvil runs: " + children);
       Web3j web3j = Web3j.build(new HttpService(rpc));
@@ -202,6 +198,23 @@ class NodeCommandTest extends CliTest {
       } finally {
         web3j.shutdown();
       }
+      // A second node joins that chain with a key file, as against any chain.
+      Path key = Files.writeString(dir.resolve("key"),
+          Numeric.toHexStringNoPrefixZeroPadded(DevChain.devKey(1).getEcKeyPair().getPrivateKey(), 64));
+      Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+      Process second = new ProcessBuilder(javaCommand("node", "-d", dir.resolve("second").toString(), "-p", "0",
+              "--log-level", "warn", "--eth-provider", rpc, "--marketplace-address", printed.get("marketplace"),
+              "--eth-private-key", key.toString()))
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      try {
+        Map<String, String> joined = printedUntilStarted(second);
+        assertEquals(printed.get("marketplace"), joined.get("marketplace"));
+        assertEquals(DevChain.devKey(1).getAddress(), joined.get("signer"));
+      } finally {
+        second.destroy();
+        assertTrue(second.waitFor(30, TimeUnit.SECONDS));
+      }
     } finally {
       node.destroy();
       assertTrue(node.waitFor(30, TimeUnit.SECONDS), "SIGTERM stops the node");
@@ -209,6 +222,22 @@ class NodeCommandTest extends CliTest {
     for (ProcessHandle child : children) {
       child.onExit().get(10, TimeUnit.SECONDS);
       assertFalse(child.isAlive(), "orphan " + child.info());
+    }
+  }
+
+  /** The {@code name: value} lines a node prints before {@code REST service started: URL}. */
+  private static Map<String, String> printedUntilStarted(Process node) throws IOException {
+    Map<String, String> printed = new HashMap<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = reader.readLine(); ; line = reader.readLine()) {
+      if (line == null) {
+        throw new IllegalStateException("the node stopped before its REST line; it printed " + printed);
+      }
+      if (line.startsWith("REST service started: ")) {
+        return printed;
+      }
+      String[] parts = line.split(": ", 2);
+      printed.put(parts[0], parts.length > 1 ? parts[1].split(" ")[0] : "");
     }
   }
 

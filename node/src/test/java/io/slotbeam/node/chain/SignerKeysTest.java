@@ -13,11 +13,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
+import org.web3j.utils.Numeric;
 
 class SignerKeysTest {
   /** Anvil's public dev account 0 key and its address (dev only). */
   private static final Credentials DEV0 = DevChain.devKey(0);
-  private static final String KEY = DEV0.getEcKeyPair().getPrivateKey().toString(16);
+  private static final String KEY = Numeric.toHexStringNoPrefixZeroPadded(DEV0.getEcKeyPair().getPrivateKey(), 64);
 
   @TempDir Path dir;
 
