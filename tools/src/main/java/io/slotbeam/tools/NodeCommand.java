@@ -1,6 +1,7 @@
 package io.slotbeam.tools;
 
 import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import io.slotbeam.contracts.MarketplaceDeployment;
 import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.VerificationKey;
@@ -199,8 +200,7 @@ final class NodeCommand implements Command {
     Path folder = ProvingCircuit.devFolder(RepositoryRoot.get(), CircuitParams.SMALL);
     VerificationKey key = Groth16Json.readVerificationKey(
         Files.readString(folder.resolve(DevSetupFiles.VERIFICATION_KEY), StandardCharsets.UTF_8));
-    String zkeyHash = com.google.common.io.Files.asByteSource(folder.resolve(DevSetupFiles.ZKEY).toFile())
-        .hash(Hashing.sha256()).toString();
+    String zkeyHash = MoreFiles.asByteSource(folder.resolve(DevSetupFiles.ZKEY)).hash(Hashing.sha256()).toString();
     DevChain dev = DevChain.startDev(RepositoryRoot.get(), key, zkeyHash);
     try {
       OnChainMarket market = dev.market(0, OnChainMarket.Options.defaults());

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.slotbeam.contracts.generated.Marketplace;
 import io.slotbeam.node.market.ActiveSlot;
+import io.slotbeam.node.market.Ask;
 import io.slotbeam.node.market.Market;
 import io.slotbeam.node.market.MarketConfig;
 import io.slotbeam.node.market.MarketException;
@@ -24,11 +26,15 @@ import io.slotbeam.node.market.SlotState;
 import io.slotbeam.node.market.SlotStateMismatchException;
 import io.slotbeam.node.market.StorageRequest;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.Web3j;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.StaticGasProvider;
 
 /** OnChainMarket against the marketplace on a real anvil chain, with anvil's time travel. */
 class OnChainMarketTest {
@@ -207,7 +213,7 @@ class OnChainMarketTest {
    */
   @Test
   void aRestartedMarketOnTheSameKeyKeepsSending() throws Exception {
-    List<RequestId> sent = new java.util.ArrayList<>();
+    List<RequestId> sent = new ArrayList<>();
     try (OnChainMarket before = chain.market(HOST2)) {
       StorageRequest first = TestMarketChain.request(before.signer(), 3, 1);
       before.requestStorage(first);
@@ -237,7 +243,7 @@ class OnChainMarketTest {
       RecordingListener events = new RecordingListener();
       try (Market.Subscription subscription = repairer.subscribe(events)) {
         StorageRequest request = new StorageRequest(client.signer(),
-            new io.slotbeam.node.market.Ask(BigInteger.ONE, BigInteger.valueOf(2), BigInteger.valueOf(3), 2, 1024,
+            new Ask(BigInteger.ONE, BigInteger.valueOf(2), BigInteger.valueOf(3), 2, 1024,
                 10 * PERIOD, 1),
             TestMarketChain.request(client.signer(), 6, 2).content(), 5 * PERIOD, new byte[32]);
         RequestId id = request.id();
@@ -311,7 +317,7 @@ class OnChainMarketTest {
     RecordingListener events = new RecordingListener();
     MarketListener failing = new MarketListener() {
       @Override
-      public void storageRequested(RequestId id, io.slotbeam.node.market.Ask ask, long expiresAt) {
+      public void storageRequested(RequestId id, Ask ask, long expiresAt) {
         events.storageRequested(id, ask, expiresAt);
         throw new IllegalStateException("listener bug");
       }
@@ -329,6 +335,34 @@ class OnChainMarketTest {
       client.requestStorage(third);
       Thread.sleep(500);
       assertEquals(2, events.events().size(), "nothing after close: " + events.events());
+    }
+  }
+
+  /**
+   * A transaction that passes its estimate but fails in its block (here: given half the gas it
+   * needs) is reported with its hash and block; its nonce is spent, so the next one still goes out.
+   */
+  @Test
+  void aTransactionRevertedInItsBlockIsReportedAndTheNextOneSent() throws Exception {
+    TransactionSender sender = new TransactionSender(
+        new ChainRpc(chain.chain.anvil().web3j(), chain.chain.rpcUrl()),
+        DevChain.devKey(TestMarketChain.CLIENT2), OnChainMarket.Options.DEFAULT_MAX_PRIORITY_FEE_PER_GAS);
+    StorageRequest request = TestMarketChain.request(sender.address(), 11, 1);
+    RequestId id = request.id();
+    try (OnChainMarket client = chain.market(TestMarketChain.CLIENT2)) {
+      client.requestStorage(request);
+      Web3j web3j = chain.chain.anvil().web3j();
+      String reserve = Marketplace.load(chain.chain.deployment().marketplace(), web3j,
+              new ReadonlyTransactionManager(web3j, sender.address()),
+              new StaticGasProvider(BigInteger.ZERO, BigInteger.ZERO))
+          .reserveSlot(id.bytes(), BigInteger.ZERO).encodeFunctionCall();
+      MarketException outOfGas = assertThrows(MarketException.class,
+          () -> sender.send("reserveSlot(half gas)", chain.chain.deployment().marketplace(), reserve, 50));
+      assertTrue(outOfGas.getMessage().matches("reserveSlot\\(half gas\\): transaction 0x[0-9a-f]{64} reverted in block \\d+ "
+          + "\\(gas used \\d+ of \\d+\\)"), outOfGas.getMessage());
+      assertTrue(client.canReserveSlot(id, 0), "nothing was reserved");
+      sender.send("reserveSlot", chain.chain.deployment().marketplace(), reserve, OnChainMarket.RESERVE_GAS_PERCENT);
+      assertFalse(client.canReserveSlot(id, 0), "reserved by the same account now");
     }
   }
 
