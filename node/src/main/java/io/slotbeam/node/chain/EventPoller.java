@@ -32,6 +32,13 @@ import org.web3j.protocol.core.methods.response.Log;
 final class EventPoller implements Market.Subscription {
   private static final Logger LOG = Logger.getLogger(EventPoller.class.getName());
 
+  /**
+   * Blocks one {@code eth_getLogs} covers at most, so a subscription that fell behind (a slow
+   * listener, an unreachable chain) catches up in bounded answers; public providers cap the range
+   * too (often at 1,000 to 10,000 blocks).
+   */
+  static final int MAX_BLOCKS_PER_QUERY = 1000;
+
   private final ChainRpc rpc;
   private final String marketplace;
   private final MarketListener listener;
@@ -59,20 +66,20 @@ final class EventPoller implements Market.Subscription {
   private void poll() {
     try {
       BigInteger latest = rpc.send("events (block number)", rpc.web3j().ethBlockNumber()).getBlockNumber();
-      if (latest.compareTo(cursor) < 0) {
-        return;
+      while (latest.compareTo(cursor) >= 0) {
+        BigInteger to = latest.min(cursor.add(BigInteger.valueOf(MAX_BLOCKS_PER_QUERY - 1)));
+        EthLog logs = rpc.send("events (eth_getLogs)", rpc.web3j().ethGetLogs(new EthFilter(
+            DefaultBlockParameter.valueOf(cursor), DefaultBlockParameter.valueOf(to), marketplace)));
+        if (logs.hasError()) {
+          LOG.warning(() -> "events: eth_getLogs " + cursor + ".." + to + " failed: "
+              + logs.getError().getMessage() + "; retrying at the next poll");
+          return;
+        }
+        for (EthLog.LogResult<?> result : logs.getLogs()) {
+          deliver((Log) result.get());
+        }
+        cursor = to.add(BigInteger.ONE);
       }
-      EthLog logs = rpc.send("events (eth_getLogs)", rpc.web3j().ethGetLogs(new EthFilter(
-          DefaultBlockParameter.valueOf(cursor), DefaultBlockParameter.valueOf(latest), marketplace)));
-      if (logs.hasError()) {
-        LOG.warning(() -> "events: eth_getLogs " + cursor + ".." + latest + " failed: "
-            + logs.getError().getMessage() + "; retrying at the next poll");
-        return;
-      }
-      for (EthLog.LogResult<?> result : logs.getLogs()) {
-        deliver((Log) result.get());
-      }
-      cursor = latest.add(BigInteger.ONE);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "events: polling failed; retrying at the next poll", e);
     }

@@ -121,7 +121,7 @@ class OnChainMarketTest {
       assertTrue(host.isProofRequired(slot), "proof probability 1 and no downtime: every period");
       assertFalse(host.willProofBeRequired(slot));
       host.submitProof(slot, chain.proof(host, request, 0));
-      events.await("proofSubmitted " + slot);
+      events.await("proofSubmitted " + slot, "proofSubmitted " + slot); // the fill's, then this one
       MarketException twice = assertThrows(MarketException.class,
           () -> host.submitProof(slot, chain.proof(host, request, 0)));
       assertEquals("submitProof(" + slot + "): reverted with Proofs_ProofAlreadySubmitted (0x3edef7db)",
@@ -274,7 +274,7 @@ class OnChainMarketTest {
         assertEquals(before.subtract(repairCollateral), repairer.tokenBalance());
         assertEquals(SlotState.FILLED, repairer.slotState(slot));
         assertEquals(repairer.signer(), repairer.getHost(slot).orElseThrow().toLowerCase());
-        events.await("slotFilled " + id + " 0");
+        events.await("slotFilled " + id + " 0", "slotFilled " + id + " 0"); // the first fill, the repair
       }
     }
   }
@@ -308,6 +308,24 @@ class OnChainMarketTest {
       BigInteger clientBefore = client.tokenBalance();
       client.withdrawFunds(id);
       assertEquals(request.ask().totalPrice(), payout.add(client.tokenBalance().subtract(clientBefore)));
+    }
+  }
+
+  /** Events on both sides of a gap wider than one eth_getLogs range arrive, in order. */
+  @Test
+  void eventsAcrossManyBlocksArriveInOrder() throws Exception {
+    RecordingListener events = new RecordingListener();
+    try (OnChainMarket client = chain.market(TestMarketChain.CLIENT3);
+        Market.Subscription subscription = client.subscribe(events)) {
+      StorageRequest before = TestMarketChain.request(client.signer(), 12, 1);
+      StorageRequest after = TestMarketChain.request(client.signer(), 13, 1);
+      client.requestStorage(before);
+      chain.chain.anvil().mine(2L * EventPoller.MAX_BLOCKS_PER_QUERY + 10);
+      client.requestStorage(after);
+      String first = "storageRequested " + before.id() + " " + before.ask() + " " + client.requestExpiresAt(before.id());
+      String second = "storageRequested " + after.id() + " " + after.ask() + " " + client.requestExpiresAt(after.id());
+      events.await(first, second);
+      assertEquals(List.of(first, second), events.events());
     }
   }
 

@@ -22,16 +22,29 @@ final class RecordingListener implements MarketListener {
     return List.copyOf(events);
   }
 
-  /** Waits up to 10 s until every one of {@code expected} has been delivered. */
+  /**
+   * Waits up to 10 s until every one of {@code expected} has been delivered, each by an event of
+   * its own (an event expected twice must arrive twice).
+   */
   synchronized void await(String... expected) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 10_000;
-    while (!events.containsAll(List.of(expected))) {
+    while (!delivered(expected)) {
       long left = deadline - System.currentTimeMillis();
       if (left <= 0) {
         fail("expected events " + List.of(expected) + ", got " + events);
       }
       wait(left);
     }
+  }
+
+  private boolean delivered(String... expected) {
+    List<String> left = new ArrayList<>(events);
+    for (String event : expected) {
+      if (!left.remove(event)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
