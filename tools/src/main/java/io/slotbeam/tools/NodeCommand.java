@@ -4,12 +4,15 @@ import io.slotbeam.node.Node;
 import io.slotbeam.node.NodeConfig;
 import io.slotbeam.node.repo.RepoCheck;
 import io.slotbeam.node.repo.RocksBlockStore;
+import io.slotbeam.node.validator.ValidationConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -22,7 +25,8 @@ import org.apache.commons.cli.Options;
 
 /**
  * {@code slotbeam node}: runs the storage node (repository, expiry maintenance, REST API) until
- * SIGINT or SIGTERM, or with {@code --check} checks its repository and exits. Option names and
+ * SIGINT or SIGTERM, or with {@code --check} checks its repository and exits. {@code --validator}
+ * adds the validator (spec node §8.5), which needs the node to run on a marketplace. Option names and
  * defaults are nim-codex's (spec node §10.3): sizes take binary units ({@code 20GiB}, {@code
  * 512M}: K, M, G and T are all powers of 1024), durations a number and a unit ({@code 30d}, {@code
  * 10m}, {@code 1h30m}; s, m, h, d, w; a bare number is seconds).
@@ -64,6 +68,10 @@ final class NodeCommand implements Command {
                 .argName("URL")
                 .desc("REST API of a node to fetch blocks from (repeatable)")
                 .get())
+        .addOption(Option.builder().longOpt("validator").desc("mark missed storage proofs (needs a marketplace)").get())
+        .addOption(valued(null, "validator-max-slots", "N", "slots the validator watches at most, 0 for no limit (default 1000)"))
+        .addOption(valued(null, "validator-groups", "G", "split the slot ids into G groups, 2 to 65535, and watch one"))
+        .addOption(valued(null, "validator-group-index", "I", "the group to watch, 0 to G - 1 (default 0)"))
         .addOption(
             Option.builder()
                 .longOpt("check")
@@ -125,7 +133,31 @@ final class NodeCommand implements Command {
         duration(line, "block-ttl", NodeConfig.DEFAULT_BLOCK_TTL),
         duration(line, "block-mi", NodeConfig.DEFAULT_MAINTENANCE_INTERVAL),
         (int) Arguments.longOption(line, "block-mn", 1, Integer.MAX_VALUE, NodeConfig.DEFAULT_MAINTENANCE_BATCH),
-        line.hasOption("peer") ? List.of(line.getOptionValues("peer")) : List.of());
+        line.hasOption("peer") ? List.of(line.getOptionValues("peer")) : List.of(),
+        validation(line));
+  }
+
+  /** The validator's settings with {@code --validator}, checked with nim-codex's messages (§8.5). */
+  private static Optional<ValidationConfig> validation(CommandLine line) {
+    if (!line.hasOption("validator")) {
+      for (String option : List.of("validator-max-slots", "validator-groups", "validator-group-index")) {
+        if (line.hasOption(option)) {
+          throw new UsageException("--" + option + " needs --validator");
+        }
+      }
+      return Optional.empty();
+    }
+    long maxSlots = Arguments.longOption(line, "validator-max-slots", Integer.MIN_VALUE, Integer.MAX_VALUE, ValidationConfig.DEFAULT_MAX_SLOTS);
+    OptionalInt groups =
+        line.hasOption("validator-groups")
+            ? OptionalInt.of((int) Arguments.longOption(line, "validator-groups", Integer.MIN_VALUE, Integer.MAX_VALUE, 0))
+            : OptionalInt.empty();
+    long groupIndex = Arguments.longOption(line, "validator-group-index", Integer.MIN_VALUE, Integer.MAX_VALUE, 0);
+    try {
+      return Optional.of(new ValidationConfig((int) maxSlots, groups, (int) groupIndex));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /** {@code 20GiB}, {@code 512M}, {@code 1048576}: bytes, with binary units. */
