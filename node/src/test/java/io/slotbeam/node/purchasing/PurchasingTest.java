@@ -68,14 +68,22 @@ class PurchasingTest {
   private Node node;
   private NodeClient client;
 
-  private NodeConfig config() {
+  private NodeConfig config(long quota) {
     return new NodeConfig(
-        dir.resolve("data"), "127.0.0.1", 0, NodeConfig.DEFAULT_QUOTA, NodeConfig.DEFAULT_BLOCK_TTL,
+        dir.resolve("data"), "127.0.0.1", 0, quota, NodeConfig.DEFAULT_BLOCK_TTL,
         NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, 1000, List.of());
   }
 
+  private NodeConfig config() {
+    return config(NodeConfig.DEFAULT_QUOTA);
+  }
+
   private void start() throws IOException {
-    node = Node.start(config(), Clock.systemUTC(), market, clock);
+    start(config());
+  }
+
+  private void start(NodeConfig config) throws IOException {
+    node = Node.start(config, Clock.systemUTC(), market, clock);
     client = new NodeClient(node.baseUrl());
   }
 
@@ -198,6 +206,20 @@ class PurchasingTest {
 
     assertEquals(List.of(), market.transactions());
     assertEquals(spaceBefore, json(client.get("space")));
+    assertEquals(0, json(client.get("storage/purchases")).size());
+  }
+
+  @Test
+  void anEncodingTheQuotaCannotHoldIsRefusedWith507AndLeavesNothingBehind() throws IOException {
+    // Room for 4 uploaded blocks and one more, not for the 2 parity blocks of K = 2, M = 1. (With
+    // 3 blocks the second group is block 1 and padding, whose XOR parity is block 1 itself.)
+    start(config(5L * BLOCK + 4096));
+    String cid = client.upload(random(14, 4 * BLOCK));
+    JsonNode spaceBefore = json(client.get("space"));
+    HttpResponse<byte[]> refused = post("storage/request/" + cid, VALID);
+    assertEquals(507, refused.statusCode(), text(refused));
+    assertEquals(spaceBefore, json(client.get("space")));
+    assertEquals(List.of(), market.transactions());
     assertEquals(0, json(client.get("storage/purchases")).size());
   }
 
