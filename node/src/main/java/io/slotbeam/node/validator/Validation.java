@@ -49,9 +49,8 @@ public final class Validation implements AutoCloseable {
 
   /**
    * Subscribes to {@code SlotFilled}, restores the slots filled in the last {@code
-   * requestDurationLimit} seconds that are still filled, and starts marking missed proofs.
-   *
-   * @throws UnsupportedOperationException when {@code market} cannot look up past events
+   * requestDurationLimit} seconds that are still filled, and starts marking missed proofs. With a
+   * market that cannot look up past events it says so in the log and watches new fills only.
    */
   public static Validation start(Market market, MarketClock clock, ValidationConfig config) {
     Validation validation = new Validation(market, clock, config);
@@ -102,7 +101,14 @@ public final class Validation implements AutoCloseable {
 
   private void restore() {
     long since = clock.now() - market.config().requestDurationLimit();
-    for (SlotId slot : market.slotsFilledSince(since)) {
+    List<SlotId> filled;
+    try {
+      filled = market.slotsFilledSince(since);
+    } catch (UnsupportedOperationException e) {
+      LOG.log(Level.WARNING, "the validator watches slots filled from now on only: " + e.getMessage());
+      return;
+    }
+    for (SlotId slot : filled) {
       synchronized (this) {
         if (!config.hasRoomAfter(slots.size())) {
           break;

@@ -9,12 +9,15 @@ import io.slotbeam.core.groth16.Proof;
 import io.slotbeam.node.market.Ask;
 import io.slotbeam.node.market.Content;
 import io.slotbeam.node.market.ManualClock;
+import io.slotbeam.node.market.Market;
 import io.slotbeam.node.market.MarketException;
 import io.slotbeam.node.market.MockMarket;
 import io.slotbeam.node.market.RequestId;
 import io.slotbeam.node.market.SlotId;
 import io.slotbeam.node.market.SlotState;
 import io.slotbeam.node.market.StorageRequest;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,6 +144,22 @@ class ValidationTest {
     List<SlotId> expected = slots.stream().skip(1).filter(s -> group(s, 2) == 0).toList();
     assertTrue(!expected.isEmpty());
     assertEquals(expected, validation.slots());
+  }
+
+  @Test
+  void aMarketWithoutHistoryStillGetsNewFillsWatched() {
+    fillRequest(10, 2); // before the start: not seen without history
+    Market withoutHistory =
+        (Market) Proxy.newProxyInstance(
+            Market.class.getClassLoader(),
+            new Class<?>[] {Market.class},
+            (proxy, method, args) ->
+                method.getName().equals("slotsFilledSince")
+                    ? InvocationHandler.invokeDefault(proxy, method, args)
+                    : method.invoke(market, args));
+    validation = Validation.start(withoutHistory, clock, new ValidationConfig(0, OptionalInt.empty(), 0));
+    assertEquals(List.of(), validation.slots());
+    assertEquals(fillRequest(11, 2), validation.slots());
   }
 
   @Test
