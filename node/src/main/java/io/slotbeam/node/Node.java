@@ -40,13 +40,11 @@ public final class Node implements AutoCloseable {
 
   private final RocksBlockStore store;
   private final RestServer rest;
-  private final Optional<Purchasing> purchasing;
   private final Deque<AutoCloseable> parts;
 
-  private Node(RocksBlockStore store, RestServer rest, Optional<Purchasing> purchasing, Deque<AutoCloseable> parts) {
+  private Node(RocksBlockStore store, RestServer rest, Deque<AutoCloseable> parts) {
     this.store = store;
     this.rest = rest;
-    this.purchasing = purchasing;
     this.parts = parts;
   }
 
@@ -91,7 +89,7 @@ public final class Node implements AutoCloseable {
       }
       RestServer rest = RestServer.start(store, peers, dataDir, config.bindAddress(), config.port(), purchasing);
       parts.push(rest);
-      return new Node(store, rest, purchasing, parts);
+      return new Node(store, rest, parts);
     } catch (IOException | RuntimeException e) {
       closeAll(parts);
       throw e;
@@ -116,11 +114,6 @@ public final class Node implements AutoCloseable {
 
   public RocksBlockStore store() {
     return store;
-  }
-
-  /** The client role, present when the node runs on a marketplace. */
-  public Optional<Purchasing> purchasing() {
-    return purchasing;
   }
 
   @Override

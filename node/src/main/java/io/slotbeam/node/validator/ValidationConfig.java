@@ -41,11 +41,6 @@ public record ValidationConfig(int maxSlots, OptionalInt groups, int groupIndex)
     }
   }
 
-  /** nim-codex's defaults: 1000 slots, no groups. */
-  public static ValidationConfig defaults() {
-    return new ValidationConfig(DEFAULT_MAX_SLOTS, OptionalInt.empty(), 0);
-  }
-
   /** The group of {@code slotId}: its first 8 bytes as a big-endian unsigned integer, mod {@code groups}. */
   public static int groupOf(byte[] slotId, int groups) {
     return (int) Long.remainderUnsigned(ByteBuffer.wrap(slotId).getLong(0), groups);
