@@ -35,36 +35,52 @@ import java.util.concurrent.Executors;
 public final class Node implements AutoCloseable {
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-  /** A marketplace and its clock, which the client and validator roles need. */
-  private record Marketplace(Market market, MarketClock clock) {}
+  /** A marketplace and, when the node runs roles on it, its clock. */
+  private record Marketplace(Market market, Optional<MarketClock> clock) {}
 
   private final RocksBlockStore store;
   private final RestServer rest;
+  private final Optional<Market> market;
   private final Deque<AutoCloseable> parts;
 
-  private Node(RocksBlockStore store, RestServer rest, Deque<AutoCloseable> parts) {
+  private Node(RocksBlockStore store, RestServer rest, Optional<Market> market, Deque<AutoCloseable> parts) {
     this.store = store;
     this.rest = rest;
+    this.market = market;
     this.parts = parts;
   }
 
   /** A node without a marketplace: repository and REST API; the purchasing routes answer 503. */
   public static Node start(NodeConfig config, Clock clock) throws IOException {
-    if (config.validation().isPresent()) {
-      throw new IllegalArgumentException(
-          "the validator needs a marketplace (nim-codex: 'Enables validator, requires an Ethereum node')");
-    }
     return start(config, clock, Optional.empty());
   }
 
-  /** A node on {@code market}: also the client role, and the validator if {@code config} asks. */
-  public static Node start(NodeConfig config, Clock clock, Market market, MarketClock marketClock)
-      throws IOException {
-    return start(config, clock, Optional.of(new Marketplace(market, marketClock)));
+  /**
+   * A node that also holds {@code market} (a chain's marketplace, e.g. {@code
+   * io.slotbeam.node.chain.OnChainMarket}) but runs no role on it: the client and validator roles
+   * need the market's clock, see {@link #start(NodeConfig, Clock, Market, MarketClock)}. The caller
+   * keeps owning the market and closes it after the node.
+   */
+  public static Node start(NodeConfig config, Clock clock, Optional<Market> market) throws IOException {
+    return launch(config, clock, market.map(m -> new Marketplace(m, Optional.empty())));
   }
 
-  private static Node start(NodeConfig config, Clock clock, Optional<Marketplace> marketplace)
+  /**
+   * A node on {@code market} with the client role (purchasing) and, if {@code config} asks, the
+   * validator; {@code marketClock} is the market's time (the chain's, for a chain). The caller
+   * keeps owning both and closes them after the node.
+   */
+  public static Node start(NodeConfig config, Clock clock, Market market, MarketClock marketClock)
       throws IOException {
+    return launch(config, clock, Optional.of(new Marketplace(market, Optional.of(marketClock))));
+  }
+
+  private static Node launch(NodeConfig config, Clock clock, Optional<Marketplace> marketplace)
+      throws IOException {
+    if (config.validation().isPresent() && marketplace.flatMap(Marketplace::clock).isEmpty()) {
+      throw new IllegalArgumentException(
+          "the validator needs a marketplace and its clock (nim-codex: 'Enables validator, requires an Ethereum node')");
+    }
     Path dataDir = prepareDataDir(config.dataDir());
     Peers peers = new Peers();
     config.peers().forEach(peers::add);
@@ -74,9 +90,9 @@ public final class Node implements AutoCloseable {
     try {
       parts.push(Maintenance.start(store, config.maintenanceInterval(), config.maintenanceBatch()));
       Optional<Purchasing> purchasing = Optional.empty();
-      if (marketplace.isPresent()) {
+      if (marketplace.flatMap(Marketplace::clock).isPresent()) {
         Market market = marketplace.get().market();
-        MarketClock marketClock = marketplace.get().clock();
+        MarketClock marketClock = marketplace.get().clock().get();
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         parts.push(workers::shutdownNow);
         RequestSetup setup = new RequestSetup(store, workers, BlockHashers.fastest());
@@ -89,7 +105,7 @@ public final class Node implements AutoCloseable {
       }
       RestServer rest = RestServer.start(store, peers, dataDir, config.bindAddress(), config.port(), purchasing);
       parts.push(rest);
-      return new Node(store, rest, parts);
+      return new Node(store, rest, marketplace.map(Marketplace::market), parts);
     } catch (IOException | RuntimeException e) {
       closeAll(parts);
       throw e;
@@ -114,6 +130,11 @@ public final class Node implements AutoCloseable {
 
   public RocksBlockStore store() {
     return store;
+  }
+
+  /** The marketplace, when the node runs with a chain ({@code --dev} or {@code --eth-provider}). */
+  public Optional<Market> market() {
+    return market;
   }
 
   @Override
