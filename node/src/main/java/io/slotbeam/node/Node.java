@@ -1,63 +1,113 @@
 package io.slotbeam.node;
 
 import io.slotbeam.node.market.Market;
+import io.slotbeam.node.market.MarketClock;
 import io.slotbeam.node.peer.Peers;
+import io.slotbeam.node.purchasing.PurchaseStore;
+import io.slotbeam.node.purchasing.Purchasing;
+import io.slotbeam.node.purchasing.RequestSetup;
 import io.slotbeam.node.repo.Maintenance;
 import io.slotbeam.node.repo.RocksBlockStore;
 import io.slotbeam.node.rest.RestServer;
+import io.slotbeam.node.validator.Validation;
+import io.slotbeam.prover.hash.BlockHashers;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * A running node (spec node §1, part 1): the repository in {@code <data-dir>/repo}, its expiry
- * maintenance, and the REST API. {@link #close} stops them in reverse order, so no request or
- * maintenance pass outlives the repository.
+ * A running node (spec node §1): the repository in {@code <data-dir>/repo}, its expiry
+ * maintenance, the REST API and, with a marketplace, the client role (purchasing, its purchases in
+ * {@code <data-dir>/purchases}) and, when configured, the validator. {@link #close} stops them in
+ * reverse order, so no request, purchase or maintenance pass outlives the repository.
  */
 public final class Node implements AutoCloseable {
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
+  /** A marketplace and, when the node runs roles on it, its clock. */
+  private record Marketplace(Market market, Optional<MarketClock> clock) {}
+
   private final RocksBlockStore store;
-  private final Maintenance maintenance;
   private final RestServer rest;
   private final Optional<Market> market;
+  private final Deque<AutoCloseable> parts;
 
-  private Node(RocksBlockStore store, Maintenance maintenance, RestServer rest, Optional<Market> market) {
+  private Node(RocksBlockStore store, RestServer rest, Optional<Market> market, Deque<AutoCloseable> parts) {
     this.store = store;
-    this.maintenance = maintenance;
     this.rest = rest;
     this.market = market;
+    this.parts = parts;
   }
 
+  /** A node without a marketplace: repository and REST API; the purchasing routes answer 503. */
   public static Node start(NodeConfig config, Clock clock) throws IOException {
     return start(config, clock, Optional.empty());
   }
 
   /**
-   * A node that also uses {@code market} (a chain's marketplace, e.g. {@code
-   * io.slotbeam.node.chain.OnChainMarket}); the caller keeps owning it and closes it after the node.
+   * A node that also holds {@code market} (a chain's marketplace, e.g. {@code
+   * io.slotbeam.node.chain.OnChainMarket}) but runs no role on it: the client and validator roles
+   * need the market's clock, see {@link #start(NodeConfig, Clock, Market, MarketClock)}. The caller
+   * keeps owning the market and closes it after the node.
    */
   public static Node start(NodeConfig config, Clock clock, Optional<Market> market) throws IOException {
+    return launch(config, clock, market.map(m -> new Marketplace(m, Optional.empty())));
+  }
+
+  /**
+   * A node on {@code market} with the client role (purchasing) and, if {@code config} asks, the
+   * validator; {@code marketClock} is the market's time (the chain's, for a chain). The caller
+   * keeps owning both and closes them after the node.
+   */
+  public static Node start(NodeConfig config, Clock clock, Market market, MarketClock marketClock)
+      throws IOException {
+    return launch(config, clock, Optional.of(new Marketplace(market, Optional.of(marketClock))));
+  }
+
+  private static Node launch(NodeConfig config, Clock clock, Optional<Marketplace> marketplace)
+      throws IOException {
+    if (config.validation().isPresent() && marketplace.flatMap(Marketplace::clock).isEmpty()) {
+      throw new IllegalArgumentException(
+          "the validator needs a marketplace and its clock (nim-codex: 'Enables validator, requires an Ethereum node')");
+    }
     Path dataDir = prepareDataDir(config.dataDir());
     Peers peers = new Peers();
     config.peers().forEach(peers::add);
     RocksBlockStore store = RocksBlockStore.open(dataDir.resolve("repo"), config.quota(), config.blockTtl(), clock);
-    Maintenance maintenance = null;
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    parts.push(store);
     try {
-      maintenance = Maintenance.start(store, config.maintenanceInterval(), config.maintenanceBatch());
-      RestServer rest = RestServer.start(store, peers, dataDir, config.bindAddress(), config.port());
-      return new Node(store, maintenance, rest, market);
-    } catch (IOException | RuntimeException e) {
-      if (maintenance != null) {
-        maintenance.close();
+      parts.push(Maintenance.start(store, config.maintenanceInterval(), config.maintenanceBatch()));
+      Optional<Purchasing> purchasing = Optional.empty();
+      if (marketplace.flatMap(Marketplace::clock).isPresent()) {
+        Market market = marketplace.get().market();
+        MarketClock marketClock = marketplace.get().clock().get();
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        parts.push(workers::shutdownNow);
+        RequestSetup setup = new RequestSetup(store, workers, BlockHashers.fastest());
+        purchasing = Optional.of(
+            Purchasing.start(market, marketClock, PurchaseStore.open(dataDir.resolve("purchases")), setup, new SecureRandom()));
+        parts.push(purchasing.get());
+        if (config.validation().isPresent()) {
+          parts.push(Validation.start(market, marketClock, config.validation().get()));
+        }
       }
-      store.close();
+      RestServer rest = RestServer.start(store, peers, dataDir, config.bindAddress(), config.port(), purchasing);
+      parts.push(rest);
+      return new Node(store, rest, marketplace.map(Marketplace::market), parts);
+    } catch (IOException | RuntimeException e) {
+      closeAll(parts);
       throw e;
     }
   }
@@ -89,8 +139,25 @@ public final class Node implements AutoCloseable {
 
   @Override
   public void close() {
-    rest.close();
-    maintenance.close();
-    store.close();
+    closeAll(parts);
+  }
+
+  /** Closes the parts, last started first; one that fails to close does not keep the rest open. */
+  private static void closeAll(Deque<AutoCloseable> parts) {
+    RuntimeException failure = null;
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("closing the node failed: " + e.getMessage(), e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 }

@@ -1,8 +1,10 @@
 package io.slotbeam.node;
 
+import io.slotbeam.node.validator.ValidationConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a node runs; the CLI fills it from nim-codex's option names and defaults (spec node §10.3).
@@ -15,6 +17,7 @@ import java.util.List;
  * @param maintenanceInterval how often expired blocks are deleted ({@code --block-mi})
  * @param maintenanceBatch how many expired blocks one pass deletes at most ({@code --block-mn})
  * @param peers base URLs of the nodes to fetch blocks from ({@code --peer})
+ * @param validation the validator's settings when the node validates ({@code --validator}, §8.5)
  */
 public record NodeConfig(
     Path dataDir,
@@ -24,7 +27,8 @@ public record NodeConfig(
     Duration blockTtl,
     Duration maintenanceInterval,
     int maintenanceBatch,
-    List<String> peers) {
+    List<String> peers,
+    Optional<ValidationConfig> validation) {
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   /** 20 GiB ({@code DefaultQuotaBytes}, spec node §10.3). */
@@ -38,6 +42,13 @@ public record NodeConfig(
       throw new IllegalArgumentException("API port " + port + " is not in [0, 65535]");
     }
     peers = List.copyOf(peers);
+  }
+
+  /** A node that does not validate. */
+  public NodeConfig(
+      Path dataDir, String bindAddress, int port, long quota, Duration blockTtl,
+      Duration maintenanceInterval, int maintenanceBatch, List<String> peers) {
+    this(dataDir, bindAddress, port, quota, blockTtl, maintenanceInterval, maintenanceBatch, peers, Optional.empty());
   }
 
   /** The defaults, with the repository in {@code dataDir}. */

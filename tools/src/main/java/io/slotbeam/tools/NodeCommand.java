@@ -9,14 +9,15 @@ import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.node.Node;
 import io.slotbeam.node.NodeConfig;
 import io.slotbeam.node.chain.DevChain;
+import io.slotbeam.node.chain.OnChainClock;
 import io.slotbeam.node.chain.OnChainMarket;
 import io.slotbeam.node.chain.SignerKeys;
-import io.slotbeam.node.market.Market;
 import io.slotbeam.node.repo.RepoCheck;
 import io.slotbeam.node.repo.RocksBlockStore;
 import io.slotbeam.prover.circuit.ProvingCircuit;
 import io.slotbeam.prover.setup.DevSetupFiles;
 import java.io.IOException;
+import io.slotbeam.node.validator.ValidationConfig;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -39,7 +41,8 @@ import org.web3j.crypto.Credentials;
 
 /**
  * {@code slotbeam node}: runs the storage node (repository, expiry maintenance, REST API) until
- * SIGINT or SIGTERM, or with {@code --check} checks its repository and exits. Option names and
+ * SIGINT or SIGTERM, or with {@code --check} checks its repository and exits. {@code --validator}
+ * adds the validator (spec node §8.5), which needs the node to run on a marketplace. Option names and
  * defaults are nim-codex's (spec node §10.3): sizes take binary units ({@code 20GiB}, {@code
  * 512M}: K, M, G and T are all powers of 1024), durations a number and a unit ({@code 30d}, {@code
  * 10m}, {@code 1h30m}; s, m, h, d, w; a bare number is seconds). With {@code --dev} the node
@@ -84,6 +87,10 @@ final class NodeCommand implements Command {
                 .argName("URL")
                 .desc("REST API of a node to fetch blocks from (repeatable)")
                 .get())
+        .addOption(Option.builder().longOpt("validator").desc("mark missed storage proofs (needs a marketplace)").get())
+        .addOption(valued(null, "validator-max-slots", "N", "slots the validator watches at most, 0 for no limit (default 1000)"))
+        .addOption(valued(null, "validator-groups", "G", "split the slot ids into G groups, 2 to 65535, and watch one"))
+        .addOption(valued(null, "validator-group-index", "I", "the group to watch, 0 to G - 1 (default 0)"))
         .addOption(
             Option.builder()
                 .longOpt("dev")
@@ -117,7 +124,9 @@ final class NodeCommand implements Command {
     Chain chain = chain(line, out);
     Node node;
     try {
-      node = Node.start(config, Clock.systemUTC(), chain.market());
+      node = chain.onChain().isPresent()
+          ? Node.start(config, Clock.systemUTC(), chain.onChain().get(), chain.clock().orElseThrow())
+          : Node.start(config, Clock.systemUTC());
     } catch (IOException | RuntimeException e) {
       chain.close();
       throw e;
@@ -138,14 +147,26 @@ final class NodeCommand implements Command {
     return ExitCode.OK;
   }
 
-  /** The node's chain, if any, and what to stop with the node: the market, then a dev chain. */
-  private record Chain(Optional<OnChainMarket> onChain, Optional<DevChain> dev) implements AutoCloseable {
-    Optional<Market> market() {
-      return onChain.map(Market.class::cast);
+  /**
+   * The node's chain, if any, and what to stop with the node: the chain's clock, the market, then
+   * a dev chain.
+   */
+  private record Chain(Optional<OnChainMarket> onChain, Optional<OnChainClock> clock, Optional<DevChain> dev)
+      implements AutoCloseable {
+    /** How often the chain clock reads the latest block: well inside a dev period of 10 s. */
+    private static final Duration CLOCK_POLL = Duration.ofMillis(250);
+
+    static Chain none() {
+      return new Chain(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    static Chain of(OnChainMarket market, Optional<DevChain> dev) {
+      return new Chain(Optional.of(market), Optional.of(market.startClock(CLOCK_POLL)), dev);
     }
 
     @Override
     public void close() {
+      clock.ifPresent(OnChainClock::close);
       onChain.ifPresent(OnChainMarket::close);
       dev.ifPresent(DevChain::close);
     }
@@ -167,7 +188,7 @@ final class NodeCommand implements Command {
       if (line.hasOption("marketplace-address") || line.hasOption("eth-private-key")) {
         throw new UsageException("--marketplace-address and --eth-private-key need --eth-provider URL");
       }
-      return new Chain(Optional.empty(), Optional.empty());
+      return Chain.none();
     }
     String url = line.getOptionValue("eth-provider");
     if (!url.matches("(?i)https?://.+")) {
@@ -186,7 +207,7 @@ final class NodeCommand implements Command {
       OnChainMarket market = OnChainMarket.connect(url, marketplace, signer, OnChainMarket.Options.defaults());
       out.println("marketplace: " + market.marketplaceAddress());
       out.println("signer: " + market.signer());
-      return new Chain(Optional.of(market), Optional.empty());
+      return Chain.of(market, Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -210,7 +231,7 @@ final class NodeCommand implements Command {
       out.println("token: " + deployment.token());
       out.println("verifier: " + deployment.verifier());
       out.println("signer: " + market.signer() + " (anvil dev account 0)");
-      return new Chain(Optional.of(market), Optional.of(dev));
+      return Chain.of(market, Optional.of(dev));
     } catch (RuntimeException e) {
       dev.close();
       throw e;
@@ -241,7 +262,31 @@ final class NodeCommand implements Command {
         duration(line, "block-ttl", NodeConfig.DEFAULT_BLOCK_TTL),
         duration(line, "block-mi", NodeConfig.DEFAULT_MAINTENANCE_INTERVAL),
         (int) Arguments.longOption(line, "block-mn", 1, Integer.MAX_VALUE, NodeConfig.DEFAULT_MAINTENANCE_BATCH),
-        line.hasOption("peer") ? List.of(line.getOptionValues("peer")) : List.of());
+        line.hasOption("peer") ? List.of(line.getOptionValues("peer")) : List.of(),
+        validation(line));
+  }
+
+  /** The validator's settings with {@code --validator}, checked with nim-codex's messages (§8.5). */
+  private static Optional<ValidationConfig> validation(CommandLine line) {
+    if (!line.hasOption("validator")) {
+      for (String option : List.of("validator-max-slots", "validator-groups", "validator-group-index")) {
+        if (line.hasOption(option)) {
+          throw new UsageException("--" + option + " needs --validator");
+        }
+      }
+      return Optional.empty();
+    }
+    long maxSlots = Arguments.longOption(line, "validator-max-slots", Integer.MIN_VALUE, Integer.MAX_VALUE, ValidationConfig.DEFAULT_MAX_SLOTS);
+    OptionalInt groups =
+        line.hasOption("validator-groups")
+            ? OptionalInt.of((int) Arguments.longOption(line, "validator-groups", Integer.MIN_VALUE, Integer.MAX_VALUE, 0))
+            : OptionalInt.empty();
+    long groupIndex = Arguments.longOption(line, "validator-group-index", Integer.MIN_VALUE, Integer.MAX_VALUE, 0);
+    try {
+      return Optional.of(new ValidationConfig((int) maxSlots, groups, (int) groupIndex));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   /** {@code 20GiB}, {@code 512M}, {@code 1048576}: bytes, with binary units. */

@@ -13,6 +13,7 @@ import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.node.NodeConfig;
 import io.slotbeam.node.chain.DevChain;
+import io.slotbeam.node.validator.ValidationConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,6 +31,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.cli.CommandLine;
@@ -100,6 +103,35 @@ class NodeCommandTest extends CliTest {
     assertEquals(2, run("node", "-p", "70000"));
     assertEquals(2, run("node", "--log-level", "loud", "-d", dir.toString()));
     assertEquals(2, run("node", "extra"));
+  }
+
+  @Test
+  void validatorOptionsAreNimCodexsAndOffByDefault() throws ParseException {
+    assertEquals(Optional.empty(), parse().validation());
+    assertEquals(Optional.of(new ValidationConfig(1000, OptionalInt.empty(), 0)), parse("--validator").validation());
+    assertEquals(
+        Optional.of(new ValidationConfig(0, OptionalInt.of(4), 3)),
+        parse("--validator", "--validator-max-slots", "0", "--validator-groups", "4", "--validator-group-index", "3").validation());
+  }
+
+  @Test
+  void badValidatorOptionsAreUsageErrorsWithNimCodexsMessages() {
+    assertEquals(2, run("node", "--validator", "--validator-groups", "4", "--validator-group-index", "4"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+        "The value of the group index must be less than validation groups! (got: groupIndex = 4, groups = 4)"));
+    assertEquals(2, run("node", "--validator", "--validator-max-slots", "-1"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+        "The value of maxSlots must be greater than or equal to 0! (got: -1)"));
+    assertEquals(2, run("node", "--validator", "--validator-groups", "1"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("(got: groups = 1)"));
+    assertEquals(2, run("node", "--validator-group-index", "1"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--validator-group-index needs --validator"));
+  }
+
+  @Test
+  void theValidatorWithoutAMarketplaceRefusesToStart() {
+    assertEquals(1, run("node", "--validator", "-d", dir.toString(), "-p", "0"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("the validator needs a marketplace"), err.toString(StandardCharsets.UTF_8));
   }
 
   /**

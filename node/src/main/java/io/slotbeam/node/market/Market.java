@@ -89,6 +89,18 @@ public interface Market {
   /** The collateral a host puts down to fill the slot now: less the repair reward when repairing. */
   BigInteger slotCollateral(RequestId id, long slotIndex);
 
+  /**
+   * The slots of every {@code SlotFilled} event since {@code fromTime} (seconds since the epoch),
+   * oldest first (nim-codex {@code queryPastSlotFilledEvents}, spec node §6): a validator restores
+   * what it watches from them. A market that cannot look back says so by throwing.
+   *
+   * @throws UnsupportedOperationException when this market keeps no history of events
+   */
+  default List<SlotId> slotsFilledSince(long fromTime) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot look up past SlotFilled events");
+  }
+
   /** Delivers the marketplace's events to {@code listener} until the returned handle is closed. */
   Subscription subscribe(MarketListener listener);
 

@@ -38,6 +38,7 @@ public final class MockMarket implements Market {
   private final List<String> transactions = new ArrayList<>();
   private final List<Proof> submittedProofs = new ArrayList<>();
   private final List<Long> markedMissing = new ArrayList<>();
+  private final List<Map.Entry<Long, SlotId>> fills = new ArrayList<>();
 
   public MockMarket(MarketConfig config, String signer, MarketClock clock) {
     this.config = config;
@@ -222,6 +223,7 @@ public final class MockMarket implements Market {
         throw new MarketException("fillSlot: Marketplace_ReservationRequired");
       }
       submittedProofs.add(proof);
+      fills.add(Map.entry(clock.now(), slot));
       slotStates.put(slot, SlotState.FILLED);
       hosts.put(slot, signer);
       activeSlots.put(slot, new ActiveSlot(request, slotIndex));
@@ -307,6 +309,11 @@ public final class MockMarket implements Market {
           .divide(BigInteger.valueOf(100)));
     }
     return perSlot;
+  }
+
+  @Override
+  public synchronized List<SlotId> slotsFilledSince(long fromTime) {
+    return fills.stream().filter(f -> f.getKey() >= fromTime).map(Map.Entry::getValue).toList();
   }
 
   @Override
