@@ -126,8 +126,8 @@ class ClientAndValidatorOnChainTest {
     chain = DevChain.launch(Path.of(System.getProperty("slotbeam.root", ".")));
     proofs = new TestProofs(chain.anvil().web3j(), chain.anvil().accounts().get(0));
     chain.deploy(DevChain.configuration(PERIOD, TIMEOUT, 0, "test-zkey"), proofs.key());
-    clock = opened(OnChainClock.start(chain.anvil().web3j(), chain.rpcUrl(), Duration.ofMillis(100)));
     OnChainMarket clientMarket = opened(chain.market(CLIENT, OPTIONS));
+    clock = opened(clientMarket.startClock(Duration.ofMillis(100)));
     OnChainMarket host = opened(chain.market(HOST, OPTIONS));
     OnChainMarket host2 = opened(chain.market(HOST2, OPTIONS));
     OnChainMarket validatorMarket = opened(chain.market(VALIDATOR, OPTIONS));
