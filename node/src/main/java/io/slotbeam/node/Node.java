@@ -1,9 +1,15 @@
 package io.slotbeam.node;
 
+import io.slotbeam.node.market.Market;
+import io.slotbeam.node.market.MarketClock;
+import io.slotbeam.node.peer.NetworkStore;
 import io.slotbeam.node.peer.Peers;
+import io.slotbeam.node.proving.Proving;
+import io.slotbeam.node.proving.ProvingLoop;
 import io.slotbeam.node.repo.Maintenance;
 import io.slotbeam.node.repo.RocksBlockStore;
 import io.slotbeam.node.rest.RestServer;
+import io.slotbeam.node.sales.Sales;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -11,7 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running node (spec node §1, part 1): the repository in {@code <data-dir>/repo}, its expiry
@@ -22,12 +30,17 @@ public final class Node implements AutoCloseable {
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
   private final RocksBlockStore store;
+  private final Peers peers;
   private final Maintenance maintenance;
+  private final AtomicReference<Sales> sales;
   private final RestServer rest;
 
-  private Node(RocksBlockStore store, Maintenance maintenance, RestServer rest) {
+  private Node(RocksBlockStore store, Peers peers, Maintenance maintenance, AtomicReference<Sales> sales,
+      RestServer rest) {
     this.store = store;
+    this.peers = peers;
     this.maintenance = maintenance;
+    this.sales = sales;
     this.rest = rest;
   }
 
@@ -39,8 +52,10 @@ public final class Node implements AutoCloseable {
     Maintenance maintenance = null;
     try {
       maintenance = Maintenance.start(store, config.maintenanceInterval(), config.maintenanceBatch());
-      RestServer rest = RestServer.start(store, peers, dataDir, config.bindAddress(), config.port());
-      return new Node(store, maintenance, rest);
+      AtomicReference<Sales> sales = new AtomicReference<>();
+      RestServer rest = RestServer.start(
+          store, peers, dataDir, config.bindAddress(), config.port(), () -> Optional.ofNullable(sales.get()));
+      return new Node(store, peers, maintenance, sales, rest);
     } catch (IOException | RuntimeException e) {
       if (maintenance != null) {
         maintenance.close();
@@ -70,9 +85,37 @@ public final class Node implements AutoCloseable {
     return store;
   }
 
+  /**
+   * Makes this node a host on {@code market} (spec node §7): starts {@link Sales}, which fetches
+   * slots from this node's peers and proves them with {@code proving}, and serves the sales
+   * endpoints. Stopped by {@link #close}.
+   *
+   * @throws IllegalStateException if sales already run
+   */
+  public Sales startSales(Market market, MarketClock clock, Proving proving, ProvingLoop.Observer proofs)
+      throws IOException {
+    synchronized (sales) {
+      if (sales.get() != null) {
+        throw new IllegalStateException("this node already sells on a market");
+      }
+      Sales started = Sales.start(market, clock, store, new NetworkStore(store, peers), proving, proofs);
+      sales.set(started);
+      return started;
+    }
+  }
+
+  /** The sales module, if {@link #startSales} ran. */
+  public Optional<Sales> sales() {
+    return Optional.ofNullable(sales.get());
+  }
+
   @Override
   public void close() {
     rest.close();
+    Sales running = sales.getAndSet(null);
+    if (running != null) {
+      running.close();
+    }
     maintenance.close();
     store.close();
   }

@@ -7,7 +7,10 @@ import io.slotbeam.node.repo.RocksBlockStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import io.slotbeam.node.sales.Sales;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -15,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The node's REST API on the JDK's HTTP server, under {@code /api/codex/v1}: the data endpoints
- * ({@link DataApi}), the block endpoints ({@link BlockApi}) and the node endpoints ({@link
- * NodeApi}). Requests run on a fixed pool; background network downloads on a second one.
+ * ({@link DataApi}), the block endpoints ({@link BlockApi}), the node endpoints ({@link
+ * NodeApi}) and the sales endpoints ({@link SalesApi}). Requests run on a fixed pool; background network downloads on a second one.
  */
 public final class RestServer implements AutoCloseable {
   private static final int REQUEST_THREADS = 16;
@@ -39,6 +42,16 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(
       RocksBlockStore store, Peers peers, Path dataDir, String bindAddress, int port) throws IOException {
+    return start(store, peers, dataDir, bindAddress, port, Optional::empty);
+  }
+
+  /**
+   * {@link #start} with the sales endpoints answering for {@code sales} once it gives one
+   * (503 before).
+   */
+  public static RestServer start(
+      RocksBlockStore store, Peers peers, Path dataDir, String bindAddress, int port, Supplier<Optional<Sales>> sales)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
     ExecutorService requests = Executors.newFixedThreadPool(REQUEST_THREADS, daemon("slotbeam-rest"));
     ExecutorService downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, daemon("slotbeam-download"));
@@ -48,6 +61,7 @@ public final class RestServer implements AutoCloseable {
     new DataApi(store, network, downloads).register(router);
     new BlockApi(store).register(router);
     new NodeApi(store, peers, dataDir, rest::baseUrl).register(router);
+    new SalesApi(store, sales).register(router);
     server.createContext("/", router);
     server.setExecutor(requests);
     server.start();
