@@ -3,6 +3,7 @@ package io.slotbeam.tools;
 import io.slotbeam.circuits.CircuitBuild;
 import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.prover.setup.DevSetup;
+import io.slotbeam.prover.setup.DevSetupFiles;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,5 @@
 package io.slotbeam.tools;
 
-import io.slotbeam.circuits.CircuitBuild;
-import io.slotbeam.circuits.Witness;
-import io.slotbeam.circuits.WitnessCalculator;
 import io.slotbeam.core.block.Chunker;
 import io.slotbeam.core.block.DatasetHasher;
 import io.slotbeam.core.block.PlainDataset;
@@ -24,11 +21,12 @@ import io.slotbeam.core.slots.ProofInputChecker;
 import io.slotbeam.core.slots.Sampler;
 import io.slotbeam.core.slots.SlotGeometry;
 import io.slotbeam.core.store.FileBlockStore;
+import io.slotbeam.prover.circuit.ProvingCircuit;
+import io.slotbeam.prover.circuit.SlotProof;
 import io.slotbeam.prover.hash.BlockHashers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +44,8 @@ import org.apache.commons.cli.Options;
  * {@code slotbeam demo}: the main job on embedded defaults. Today: check the upstream upload
  * vector; store a generated dataset; erasure-code it with Codex's default request (K = 2, M = 1);
  * lose a block and repair it; build the slot trees and the verifiable manifest; sample a slot for a
- * challenge and check the circuit input; build the small circuit (once, into the user's cache) and
- * compute the witness in the JVM. Later issues add the proof and its verification.
+ * challenge and check the circuit input; prove a slot with the small circuit and a development
+ * setup (both made once, into the user's cache) and verify the proof.
  */
 final class DemoCommand implements Command {
   /** nim-codex's integration-test upload and its treeCid (spec datapath §2.4). */
@@ -200,18 +198,19 @@ final class DemoCommand implements Command {
         Arrays.toString(CellSelector.cellIndices(entropy, input.slotRoot(), input.nCellsPerSlot(), 5)),
         input.nCellsPerSlot(),
         check.ok() ? "checks out" : "FAILS: " + check.firstFailure().orElseThrow());
-    boolean witnessed = smallCircuitWitness(out, slots.verifiable().manifest(), store, entropy);
+    boolean proved = smallCircuitProof(out, slots.verifiable().manifest(), store, entropy);
     out.printf("done in %.2f s%n", (System.nanoTime() - started) / 1e9);
-    return report.complete() && store.has(lost) && check.ok() && witnessed
+    return report.complete() && store.has(lost) && check.ok() && proved
         ? ExitCode.OK
         : ExitCode.FAILED;
   }
 
   /**
-   * Builds (or reuses, from the user's cache) the small storage-proof circuit, samples slot 0 for
-   * it and computes the witness in the JVM; says so and skips when slots are too big for it.
+   * Builds (or reuses, from the user's cache) the small storage-proof circuit with a development
+   * setup, proves slot 0 for the challenge and verifies the proof; says so and skips when slots
+   * are too big for it.
    */
-  private static boolean smallCircuitWitness(
+  private static boolean smallCircuitProof(
       PrintStream out, Manifest verifiable, FileBlockStore store, Fr entropy) throws IOException {
     CircuitParams params = CircuitParams.SMALL;
     long cellsPerSlot =
@@ -219,23 +218,20 @@ final class DemoCommand implements Command {
             .numSlotCells();
     if (cellsPerSlot > params.maxCellsPerSlot()) {
       out.printf(
-          "witness     skipped: %d cells per slot exceed the small circuit's %d (use a smaller --size)%n",
+          "prove       skipped: %d cells per slot exceed the small circuit's %d (use a smaller --size)%n",
           cellsPerSlot, params.maxCellsPerSlot());
       return true;
     }
-    Path circuit = CircuitBuild.cacheFolder(params);
-    try {
-      CircuitBuild.build(RepositoryRoot.get(), params, circuit, OutputStream.nullOutputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while building the circuit", e);
+    Path folder = ProvingCircuit.devFolder(RepositoryRoot.get(), params);
+    try (ProvingCircuit circuit = ProvingCircuit.open(folder)) {
+      SlotProof proof = circuit.proveSlot(store, verifiable, 0, entropy);
+      out.printf(
+          "prove       slot 0, small circuit %s (%s, development setup): witness %.0f ms, proof %.0f ms,"
+              + " %s in %.0f ms%n",
+          params, folder, proof.witnessNanos() / 1e6, proof.proveNanos() / 1e6,
+          proof.verified() ? "verified" : "DOES NOT VERIFY", proof.verifyNanos() / 1e6);
+      return proof.verified();
     }
-    ProofInput input = new Sampler(store, CellHasher.fastest()).sample(verifiable, 0, entropy, params);
-    Witness witness = WitnessCalculator.load(CircuitBuild.wasm(circuit)).calculate(input);
-    out.printf(
-        "witness     small circuit %s (%s): %d wires, computed in the JVM%n",
-        params, circuit, witness.size());
-    return witness.size() > 0;
   }
 
   /** {@code size} pseudo-random bytes from {@code seed}, generated as they are read. */

@@ -10,6 +10,7 @@ import io.slotbeam.circuits.CircuitBuild;
 import io.slotbeam.circuits.ZkeyFile;
 import io.slotbeam.core.vectors.WorkedExampleFile;
 import io.slotbeam.prover.setup.DevSetup;
+import io.slotbeam.prover.setup.DevSetupFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotbeam.circuits.CircuitBuild;
 import io.slotbeam.core.vectors.Vectors;
+import io.slotbeam.prover.setup.DevSetupFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class ProveCommandTest extends CliTest {
     Files.write(CircuitBuild.wasm(circuit), new byte[] {0, 'a', 's', 'm'});
     Files.writeString(circuit.resolve("params"), params + " (circom2 0.2.23, circomlib 2.0.5)\n");
     if (withKey) {
-      Files.write(circuit.resolve(ProveCommand.ZKEY), new byte[] {'z', 'k', 'e', 'y'});
+      Files.write(circuit.resolve(DevSetupFiles.ZKEY), new byte[] {'z', 'k', 'e', 'y'});
     }
     return circuit;
   }
@@ -50,6 +51,6 @@ class ProveCommandTest extends CliTest {
     String fixture = Vectors.file("codex/circuit-input-fixture.json").toString();
     assertEquals(
         1, run("prove", "--circuit", circuit.toString(), "--input", fixture, "--out", dir.resolve("out").toString()));
-    assertTrue(stderr().contains("no proving key " + circuit.resolve(ProveCommand.ZKEY)), stderr());
+    assertTrue(stderr().contains("no proving key " + circuit.resolve(DevSetupFiles.ZKEY)), stderr());
   }
 }

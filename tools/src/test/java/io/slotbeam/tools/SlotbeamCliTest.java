@@ -115,7 +115,8 @@ class SlotbeamCliTest extends CliTest {
     assertTrue(stdout().contains("K = 2, M = 1"), stdout());
     assertTrue(stdout().contains("restored [0]: intact again"), stdout());
     assertTrue(stdout().contains("circuit input checks out"), stdout());
-    assertTrue(stdout().contains("witness     small circuit 8,3,5,67,2"), stdout());
+    assertTrue(stdout().contains("prove       slot 0, small circuit 8,3,5,67,2"), stdout());
+    assertTrue(stdout().contains(", verified in "), stdout());
     assertTrue(Files.isDirectory(repo.resolve("blocks")), "--repo keeps the repository");
   }
 

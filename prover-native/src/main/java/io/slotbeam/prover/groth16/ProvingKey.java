@@ -1,6 +1,9 @@
 package io.slotbeam.prover.groth16;
 
+import io.slotbeam.circuits.ZkeyFile;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.function.IntFunction;
 
 /**
@@ -46,6 +49,17 @@ public record ProvingKey(
     direct(b2, "B2 (section 7)");
     direct(c, "C (section 8)");
     direct(h, "H (section 9)");
+  }
+
+  /**
+   * The key of the zkey file at {@code path}, read and checked by circuits' {@link ZkeyFile}; its
+   * sections are views of the memory-mapped file.
+   */
+  public static ProvingKey read(Path path) throws IOException {
+    ZkeyFile zkey = ZkeyFile.read(path);
+    ZkeyFile.Groth16Header h = zkey.header();
+    return ofZkey(h.nVars(), h.nPublic(), h.domainSize(), h.alpha1(), h.beta1(), h.delta1(),
+        h.beta2(), h.delta2(), zkey::section);
   }
 
   /**

@@ -2,7 +2,6 @@ package io.slotbeam.prover.groth16;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.slotbeam.circuits.ZkeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -30,12 +29,9 @@ final class TinyCircuit {
     return dir().resolve("key.zkey");
   }
 
-  /** A prover bound to the zkey at {@code path}, read and checked by circuits' ZkeyFile. */
+  /** A prover bound to the zkey at {@code path} ({@link ProvingKey#read}). */
   static NativeProver prover(Path path) throws IOException {
-    ZkeyFile zkey = ZkeyFile.read(path);
-    ZkeyFile.Groth16Header h = zkey.header();
-    return NativeProver.load(ProvingKey.ofZkey(h.nVars(), h.nPublic(), h.domainSize(), h.alpha1(),
-        h.beta1(), h.delta1(), h.beta2(), h.delta2(), zkey::section));
+    return NativeProver.load(ProvingKey.read(path));
   }
 
   static Path wasm() {

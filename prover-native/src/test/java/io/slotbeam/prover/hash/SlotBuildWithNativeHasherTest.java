@@ -2,17 +2,12 @@ package io.slotbeam.prover.hash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.slotbeam.core.dataset.Upload;
-import io.slotbeam.core.erasure.DatasetEncoder;
-import io.slotbeam.core.erasure.LeopardEncoder;
 import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.slots.DatasetSlots;
 import io.slotbeam.core.store.InMemoryBlockStore;
-import io.slotbeam.core.vectors.WorkedExampleFile;
-import java.io.ByteArrayInputStream;
+import io.slotbeam.prover.circuit.WorkedExampleDataset;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +25,7 @@ class SlotBuildWithNativeHasherTest {
 
   @Test
   void workedExampleGivesIdenticalManifestsWithBothHashers() throws IOException {
-    Manifest plain =
-        Upload.store(new ByteArrayInputStream(WorkedExampleFile.bytes()), 65536,
-                Optional.empty(), Optional.empty(), store)
-            .manifest();
-    Manifest protectedManifest =
-        new DatasetEncoder(store, workers, LeopardEncoder.fastest()).protect(plain, 2, 1).manifest();
+    Manifest protectedManifest = WorkedExampleDataset.protectedIn(store, workers);
 
     DatasetSlots.Built withJava =
         new DatasetSlots(store, workers, BlockHasher.java()).build(protectedManifest, 2048);

@@ -1,4 +1,4 @@
-package io.slotbeam.tools;
+package io.slotbeam.prover.setup;
 
 import io.slotbeam.circuits.R1csFile;
 import io.slotbeam.circuits.ZkeyFile;
@@ -9,14 +9,19 @@ import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.VerificationKey;
 import io.slotbeam.prover.bn254.CurveGroup;
 import io.slotbeam.prover.bn254.Pairing;
-import io.slotbeam.prover.setup.ConstraintSystem;
-import io.slotbeam.prover.setup.DevSetup;
-import io.slotbeam.prover.setup.DevSetupKey;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -28,9 +33,20 @@ import java.util.List;
  * so the warning travels with the file ({@code ZkeyFile.Contribution#name}).
  */
 public final class DevSetupFiles {
-  static final String R1CS = "sample_and_prove.r1cs";
-  static final String ZKEY = "sample_and_prove.zkey";
-  static final String VERIFICATION_KEY = "verification_key.json";
+  /** The constraints of a built circuit folder, as circom names them (build-circuit.sh). */
+  public static final String R1CS = "sample_and_prove.r1cs";
+
+  /** The proving key written here, where proving looks for it. */
+  public static final String ZKEY = "sample_and_prove.zkey";
+
+  /** The verification key written here, in snarkjs's JSON. */
+  public static final String VERIFICATION_KEY = "verification_key.json";
+
+  /**
+   * Written last by {@link #writeUnlessCurrent}: the SHA-256 of the r1cs the keys were made from,
+   * so a rebuilt circuit gets new keys.
+   */
+  public static final String STAMP = "dev-setup.sha256";
 
   /** zkey section ids (ZkeyFile's table). */
   private static final int PROTOCOL = 1, HEADER = 2, IC = 3, COEFFICIENTS = 4, A = 5, B1 = 6,
@@ -56,9 +72,51 @@ public final class DevSetupFiles {
     writeZkey(zkey, r1cs, key);
     VerificationKey vk = ZkeyFile.read(zkey).verificationKey();
     vk = vk.withAlphaBeta12(Pairing.pair(vk.alpha1(), vk.beta2()));
-    SampleCommand.writeAtomically(
-        folder.resolve(VERIFICATION_KEY), Groth16Json.writeVerificationKey(vk));
+    writeAtomically(folder.resolve(VERIFICATION_KEY), Groth16Json.writeVerificationKey(vk));
     return zkey;
+  }
+
+  /**
+   * As {@link #write}, unless the folder's keys were already made from this very r1cs (its
+   * {@link #STAMP}); returns whether it wrote. Callers that may race hold a lock around it.
+   */
+  public static boolean writeUnlessCurrent(Path folder, SecureRandom random) throws IOException {
+    String digest = sha256(folder.resolve(R1CS));
+    Path stamp = folder.resolve(STAMP);
+    if (Files.isRegularFile(folder.resolve(ZKEY))
+        && Files.isRegularFile(folder.resolve(VERIFICATION_KEY))
+        && Files.isRegularFile(stamp)
+        && Files.readString(stamp, StandardCharsets.UTF_8).equals(digest)) {
+      return false;
+    }
+    write(folder, random);
+    writeAtomically(stamp, digest);
+    return true;
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** {@code text} into {@code target} through a temporary sibling and an atomic rename. */
+  private static void writeAtomically(Path target, String text) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 
   /** The r1cs's counts and its A, B and C terms. */
