@@ -9,6 +9,8 @@ import io.slotbeam.core.slots.CellSelector;
 import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.core.store.BlockStore;
 import io.slotbeam.node.market.Ask;
+import io.slotbeam.prover.circuit.ProvingCircuit;
+import io.slotbeam.prover.circuit.SlotProof;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -31,6 +33,22 @@ public record Proving(CircuitParams params, SlotProver prover, int failEveryNPro
     if (failEveryNProofs < 0) {
       throw new IllegalArgumentException("simulated proof failures " + failEveryNProofs + " must not be negative");
     }
+  }
+
+  /**
+   * Proves with a built circuit ({@code --circuit-dir}, or the dev node's small circuit): samples,
+   * proves natively and verifies locally; a proof that does not verify is an error, never sent.
+   */
+  public static Proving of(ProvingCircuit circuit, int failEveryNProofs) {
+    SlotProver prover = (store, verifiable, slotIndex, entropy) -> {
+      SlotProof proof = circuit.proveSlot(store, verifiable, slotIndex, entropy);
+      if (!proof.verified()) {
+        throw new IllegalStateException("the proof of slot " + slotIndex + " of " + verifiable.treeCid()
+            + " does not verify under the circuit's key in " + circuit.folder());
+      }
+      return proof.proof();
+    };
+    return new Proving(circuit.params(), prover, failEveryNProofs);
   }
 
   /**
