@@ -1,6 +1,6 @@
 package io.slotbeam.node.sales;
 
-import io.slotbeam.core.hash.BlockHasher;
+import io.slotbeam.prover.hash.BlockHashers;
 import io.slotbeam.node.market.ActiveSlot;
 import io.slotbeam.node.market.Ask;
 import io.slotbeam.node.market.Market;
@@ -72,7 +72,7 @@ public final class Sales implements AutoCloseable {
     });
     Reservations reservations = new Reservations(repo);
     SalesContext context = new SalesContext(market, clock, reservations,
-        new HostedSlots(repo, network, threads, BlockHasher.java()), proving, new SkippedSlots(SKIPPED_KEPT),
+        new HostedSlots(repo, network, threads, BlockHashers.fastest()), proving, new SkippedSlots(SKIPPED_KEPT),
         threads, proofs);
     Sales sales = new Sales(context, maxWorkers, maxQueueSize);
     try {

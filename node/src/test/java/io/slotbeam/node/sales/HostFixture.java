@@ -10,7 +10,7 @@ import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.groth16.G1Point;
 import io.slotbeam.core.groth16.G2Point;
 import io.slotbeam.core.groth16.Proof;
-import io.slotbeam.core.hash.BlockHasher;
+import io.slotbeam.prover.hash.BlockHashers;
 import io.slotbeam.core.hash.CellHasher;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.VerificationInfo;
@@ -56,7 +56,7 @@ final class HostFixture {
           Optional.empty(), store).manifest();
       Manifest protectedManifest = new DatasetEncoder(store, workers, LeopardEncoder.fastest()).protect(plain, 2, 1)
           .manifest();
-      return new DatasetSlots(store, workers, BlockHasher.java())
+      return new DatasetSlots(store, workers, BlockHashers.fastest())
           .build(protectedManifest, VerificationInfo.DEFAULT_CELL_SIZE).verifiable().manifest();
     } finally {
       workers.shutdownNow();

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +32,14 @@ class SalesSkipsTest {
   private Sales sales;
   private final ManualClock clock = new ManualClock(1000);
   private final MockMarket market = new MockMarket(MockMarket.config(10), HostFixture.HOST, clock);
-  private Manifest verifiable;
-  private Cid manifestCid;
+  private static Manifest verifiable;
+  private static Cid manifestCid;
+
+  @BeforeAll
+  static void datasetNoPeerHolds() throws Exception {
+    verifiable = HostFixture.verifiableDataset(new InMemoryBlockStore(), 3);
+    manifestCid = ManifestCodec.cid(verifiable);
+  }
 
   @BeforeEach
   void start() throws Exception {
@@ -40,10 +47,6 @@ class SalesSkipsTest {
         NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, 1000, List.of()), Clock.systemUTC());
     sales = node.startSales(market, clock, new Proving(CircuitParams.SMALL, new HostFixture.SamplingProver(), 0),
         (s, p, proof) -> {});
-    // a dataset that no peer of this host holds
-    InMemoryBlockStore elsewhere = new InMemoryBlockStore();
-    verifiable = HostFixture.verifiableDataset(elsewhere, 3);
-    manifestCid = ManifestCodec.cid(verifiable);
   }
 
   @AfterEach
