@@ -24,7 +24,7 @@ import org.web3j.utils.Numeric;
  * exactly the public inputs of spec node.md §5.6. Multiples of g1 come from the chain's own
  * EIP-196 multiplication precompile.
  */
-final class TestProofs {
+public final class TestProofs {
   static final BigInteger R = new BigInteger(
       "21888242871839275222246405745257275088548364400416034343698204186575808495617");
   /** The BN254 G2 generator, (real, imag) per coordinate (EIP-197). */
@@ -40,12 +40,12 @@ final class TestProofs {
   private final Web3j web3j;
   private final String from;
 
-  TestProofs(Web3j web3j, String from) {
+  public TestProofs(Web3j web3j, String from) {
     this.web3j = web3j;
     this.from = from;
   }
 
-  Groth16Verifier.VerifyingKey key() throws IOException {
+  public Groth16Verifier.VerifyingKey key() throws IOException {
     Groth16Verifier.G2Point g2 = new Groth16Verifier.G2Point(
         new Groth16Verifier.Fp2Element(G2_X.real, G2_X.imag),
         new Groth16Verifier.Fp2Element(G2_Y.real, G2_Y.imag));
@@ -59,7 +59,7 @@ final class TestProofs {
   }
 
   /** The proof that verifies for exactly these three public inputs. */
-  Groth16Proof proofFor(List<BigInteger> inputs) throws IOException {
+  public Groth16Proof proofFor(List<BigInteger> inputs) throws IOException {
     BigInteger vkx = BigInteger.valueOf(IC_SCALARS[0]);
     for (int i = 0; i < inputs.size(); i++) {
       vkx = vkx.add(inputs.get(i).multiply(BigInteger.valueOf(IC_SCALARS[i + 1])));

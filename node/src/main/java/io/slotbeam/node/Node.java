@@ -34,17 +34,27 @@ public final class Node implements AutoCloseable {
   private final Maintenance maintenance;
   private final AtomicReference<Sales> sales;
   private final RestServer rest;
+  private final Optional<Market> market;
 
   private Node(RocksBlockStore store, Peers peers, Maintenance maintenance, AtomicReference<Sales> sales,
-      RestServer rest) {
+      RestServer rest, Optional<Market> market) {
     this.store = store;
     this.peers = peers;
     this.maintenance = maintenance;
     this.sales = sales;
     this.rest = rest;
+    this.market = market;
   }
 
   public static Node start(NodeConfig config, Clock clock) throws IOException {
+    return start(config, clock, Optional.empty());
+  }
+
+  /**
+   * A node that also uses {@code market} (a chain's marketplace, e.g. {@code
+   * io.slotbeam.node.chain.OnChainMarket}); the caller keeps owning it and closes it after the node.
+   */
+  public static Node start(NodeConfig config, Clock clock, Optional<Market> market) throws IOException {
     Path dataDir = prepareDataDir(config.dataDir());
     Peers peers = new Peers();
     config.peers().forEach(peers::add);
@@ -55,7 +65,7 @@ public final class Node implements AutoCloseable {
       AtomicReference<Sales> sales = new AtomicReference<>();
       RestServer rest = RestServer.start(
           store, peers, dataDir, config.bindAddress(), config.port(), () -> Optional.ofNullable(sales.get()));
-      return new Node(store, peers, maintenance, sales, rest);
+      return new Node(store, peers, maintenance, sales, rest, market);
     } catch (IOException | RuntimeException e) {
       if (maintenance != null) {
         maintenance.close();
@@ -107,6 +117,11 @@ public final class Node implements AutoCloseable {
   /** The sales module, if {@link #startSales} ran. */
   public Optional<Sales> sales() {
     return Optional.ofNullable(sales.get());
+  }
+
+  /** The marketplace, when the node runs with a chain ({@code --dev} or {@code --eth-provider}). */
+  public Optional<Market> market() {
+    return market;
   }
 
   @Override
