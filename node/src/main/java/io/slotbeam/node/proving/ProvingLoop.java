@@ -80,6 +80,19 @@ public final class ProvingLoop {
     }
   }
 
+  /**
+   * Whether {@code failure} comes from an interruption: the witness calculator (Chicory) turns one
+   * into its own exception and clears the flag, and the loop must still stop then.
+   */
+  private static boolean interruption(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof InterruptedException || t.getClass().getSimpleName().endsWith("InterruptedException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void proveAndSubmit(long period) throws InterruptedException {
     Proof proof;
     dueProofs++;
@@ -90,6 +103,9 @@ public final class ProvingLoop {
       try {
         proof = prover.prove(market.getChallenge(slot));
       } catch (IOException | RuntimeException e) {
+        if (Thread.currentThread().isInterrupted() || interruption(e)) {
+          throw new InterruptedException("proving of slot " + slot + " stopped: " + e.getMessage());
+        }
         LOG.log(Level.WARNING, "cannot prove slot " + slot + " in period " + period + ": " + e.getMessage(), e);
         return;
       }
