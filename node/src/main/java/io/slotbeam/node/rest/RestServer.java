@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The node's REST API on the JDK's HTTP server, under {@code /api/codex/v1}: the data endpoints
  * ({@link DataApi}), the block endpoints ({@link BlockApi}), the node endpoints ({@link
- * NodeApi}) and the sales endpoints ({@link SalesApi}). Requests run on a fixed pool; background network downloads on a second one.
+ * NodeApi}) and the sales endpoints ({@link SalesApi}). Requests run on a fixed pool; background
+ * network downloads on a second one.
  */
 public final class RestServer implements AutoCloseable {
   private static final int REQUEST_THREADS = 16;

@@ -21,6 +21,7 @@ import io.slotbeam.core.store.BlockStore;
 import io.slotbeam.node.market.SlotId;
 import io.slotbeam.node.market.StorageRequest;
 import io.slotbeam.node.peer.NetworkStore;
+import io.slotbeam.node.repo.ForwardingBlockStore;
 import io.slotbeam.node.repo.RecordBatch;
 import io.slotbeam.node.repo.RocksBlockStore;
 import java.io.IOException;
@@ -187,12 +188,11 @@ public final class HostedSlots {
   }
 
   /** The repository, with the dataset's block list answered from one slot's record. */
-  private static final class SlotView implements BlockStore {
-    private final RocksBlockStore repo;
+  private static final class SlotView extends ForwardingBlockStore {
     private final Slot slot;
 
     SlotView(RocksBlockStore repo, Slot slot) {
-      this.repo = repo;
+      super(repo);
       this.slot = slot;
     }
 
@@ -219,36 +219,6 @@ public final class HostedSlots {
           return size;
         }
       };
-    }
-
-    @Override
-    public void put(Block block) throws IOException {
-      repo.put(block);
-    }
-
-    @Override
-    public Optional<Block> get(Cid cid) throws IOException {
-      return repo.get(cid);
-    }
-
-    @Override
-    public boolean has(Cid cid) throws IOException {
-      return repo.has(cid);
-    }
-
-    @Override
-    public void delete(Cid cid) throws IOException {
-      repo.delete(cid);
-    }
-
-    @Override
-    public void putMetadata(Cid key, byte[] bytes) throws IOException {
-      repo.putMetadata(key, bytes);
-    }
-
-    @Override
-    public Optional<byte[]> metadata(Cid key) throws IOException {
-      return repo.metadata(key);
     }
   }
 }

@@ -42,8 +42,16 @@ final class SaleStates {
     return new Errored(reason, message);
   }
 
+  /** A state named as REST shows it: {@code Sale} and its class name. */
+  private abstract static class Named implements SaleState {
+    @Override
+    public String name() {
+      return "Sale" + getClass().getSimpleName();
+    }
+  }
+
   /** A state that the request's cancellation or failure ends. */
-  private abstract static class Active implements SaleState {
+  private abstract static class Active extends Named {
     @Override
     public Optional<SaleState> onCancelled() {
       return Optional.of(new Cancelled());
@@ -53,15 +61,18 @@ final class SaleStates {
     public Optional<SaleState> onFailed() {
       return Optional.of(new Failed());
     }
+  }
 
+  /** A state before the fill, which the slot's fill (by this host or another) moves to {@code SaleFilled}. */
+  private abstract static class BeforeFill extends Active {
     @Override
-    public String name() {
-      return "Sale" + getClass().getSimpleName();
+    public Optional<SaleState> onSlotFilled() {
+      return Optional.of(new Filled());
     }
   }
 
   /** Finds an availability and reserves its space for the slot. */
-  private static final class Preparing extends Active {
+  private static final class Preparing extends BeforeFill {
     @Override
     public SaleState run(SalesAgent agent) throws Exception {
       Market market = agent.context.market();
@@ -99,11 +110,6 @@ final class SaleStates {
       }
       return new SlotReserving();
     }
-
-    @Override
-    public Optional<SaleState> onSlotFilled() {
-      return Optional.of(new Filled());
-    }
   }
 
   /** Reserves the slot on chain (the marketplace lets a few hosts race for it). */
@@ -124,7 +130,7 @@ final class SaleStates {
   }
 
   /** Fetches the slot from the client's node and checks its root. */
-  private static final class Downloading extends Active {
+  private static final class Downloading extends BeforeFill {
     @Override
     public SaleState run(SalesAgent agent) throws Exception {
       Market market = agent.context.market();
@@ -134,11 +140,6 @@ final class SaleStates {
       agent.context.slots().download(agent.request().orElseThrow(), agent.slotIndex(), expiry,
           bytes -> agent.context.reservations().release(reservation.id(), reservation.availabilityId(), bytes));
       return new InitialProving();
-    }
-
-    @Override
-    public Optional<SaleState> onSlotFilled() {
-      return Optional.of(new Filled());
     }
   }
 
@@ -224,12 +225,7 @@ final class SaleStates {
   }
 
   /** The request expired before it started: take the collateral back if the slot was filled. */
-  private static final class Cancelled implements SaleState {
-    @Override
-    public String name() {
-      return "SaleCancelled";
-    }
-
+  private static final class Cancelled extends Named {
     @Override
     public SaleState run(SalesAgent agent) {
       Market market = agent.context.market();
@@ -249,12 +245,7 @@ final class SaleStates {
   }
 
   /** The request failed: leave the slot (its collateral is forfeited). */
-  private static final class Failed implements SaleState {
-    @Override
-    public String name() {
-      return "SaleFailed";
-    }
-
+  private static final class Failed extends Named {
     @Override
     public SaleState run(SalesAgent agent) {
       agent.context.market().freeSlot(agent.slotId());
@@ -263,18 +254,13 @@ final class SaleStates {
   }
 
   /** Something went wrong: record why and clean up; the slot is not tried again. */
-  private static final class Errored implements SaleState {
+  private static final class Errored extends Named {
     private final SkipReason reason;
     private final String detail;
 
     Errored(SkipReason reason, String detail) {
       this.reason = reason;
       this.detail = detail;
-    }
-
-    @Override
-    public String name() {
-      return "SaleErrored";
     }
 
     @Override
@@ -286,7 +272,7 @@ final class SaleStates {
   }
 
   /** The host does not take the slot: record why; re-queue it as seen if {@code reprocess}. */
-  private static final class Ignored implements SaleState {
+  private static final class Ignored extends Named {
     private final SkipReason reason;
     private final String detail;
     private final boolean reprocess;
@@ -297,11 +283,6 @@ final class SaleStates {
       this.detail = detail;
       this.reprocess = reprocess;
       this.returnsCollateral = returnsCollateral;
-    }
-
-    @Override
-    public String name() {
-      return "SaleIgnored";
     }
 
     @Override

@@ -160,10 +160,11 @@ public final class SlotQueue {
         SlotQueueItem item = next.get();
         if (item.seen()) {
           synchronized (this) {
-            paused = true;
             if (running && items.stream().noneMatch(item::sameSlot)) {
               items.add(item);
             }
+            // pause unless the seen flags were cleared meanwhile (an availability changed)
+            paused = items.stream().allMatch(SlotQueueItem::seen);
           }
           continue;
         }

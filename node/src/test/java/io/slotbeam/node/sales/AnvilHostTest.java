@@ -8,7 +8,6 @@ import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.node.Node;
-import io.slotbeam.node.NodeConfig;
 import io.slotbeam.node.chain.DevChain;
 import io.slotbeam.node.chain.OnChainClock;
 import io.slotbeam.node.chain.OnChainMarket;
@@ -21,7 +20,6 @@ import io.slotbeam.prover.circuit.ProvingCircuit;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,24 +59,11 @@ class AnvilHostTest {
 
   @AfterEach
   void stop() {
-    for (AutoCloseable closeable : new AutoCloseable[] {host, client, clock, hostMarket, clientMarket, chain, circuit}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private Node start(String name, List<String> peers) throws IOException {
-    return Node.start(new NodeConfig(dir.resolve(name), "127.0.0.1", 0, NodeConfig.DEFAULT_QUOTA,
-        NodeConfig.DEFAULT_BLOCK_TTL, NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, 1000, peers), Clock.systemUTC());
+    HostFixture.closeAll(host, client, clock, hostMarket, clientMarket, chain, circuit);
   }
 
   private Sales startHost() throws IOException {
-    host = start("host", List.of(client.baseUrl().toString()));
+    host = HostFixture.startNode(dir, "host", List.of(client.baseUrl().toString()));
     SlotProver circuitProver = Proving.of(circuit, 0).prover();
     SlotProver timed = (store, verifiable, slotIndex, entropy) -> {
       long start = System.nanoTime();
@@ -112,7 +97,7 @@ class AnvilHostTest {
     clientMarket = chain.market(CLIENT, OPTIONS);
     hostMarket = chain.market(HOST, OPTIONS);
     clock = OnChainClock.start(chain.anvil().web3j(), chain.rpcUrl(), Duration.ofMillis(100));
-    client = start("client", List.of());
+    client = HostFixture.startNode(dir, "client", List.of());
     Manifest verifiable = HostFixture.verifiableDataset(client.store(), 13);
     Cid manifestCid = ManifestCodec.cid(verifiable);
     Sales sales = startHost();

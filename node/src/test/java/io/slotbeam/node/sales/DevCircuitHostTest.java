@@ -12,7 +12,6 @@ import io.slotbeam.core.slots.CellSelector;
 import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.core.slots.SlotCids;
 import io.slotbeam.node.Node;
-import io.slotbeam.node.NodeConfig;
 import io.slotbeam.node.market.ManualClock;
 import io.slotbeam.node.market.MockMarket;
 import io.slotbeam.node.market.SlotId;
@@ -20,10 +19,8 @@ import io.slotbeam.node.market.StorageRequest;
 import io.slotbeam.node.proving.Proving;
 import io.slotbeam.prover.circuit.ProvingCircuit;
 import io.slotbeam.prover.groth16.NativeVerifier;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,32 +45,19 @@ class DevCircuitHostTest {
 
   @AfterEach
   void stop() {
-    for (AutoCloseable closeable : new AutoCloseable[] {host, client, circuit}) {
-      try {
-        if (closeable != null) {
-          closeable.close();
-        }
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private Node start(String name, List<String> peers) throws IOException {
-    return Node.start(new NodeConfig(dir.resolve(name), "127.0.0.1", 0, NodeConfig.DEFAULT_QUOTA,
-        NodeConfig.DEFAULT_BLOCK_TTL, NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, 1000, peers), Clock.systemUTC());
+    HostFixture.closeAll(host, client, circuit);
   }
 
   @Test
   void fillAndPeriodicProofsVerifyForTheirSlotsChallenge() throws Exception {
     circuit = ProvingCircuit.open(ProvingCircuit.devFolder(ROOT, CircuitParams.SMALL));
-    client = start("client", List.of());
+    client = HostFixture.startNode(dir, "client", List.of());
     Manifest verifiable = HostFixture.verifiableDataset(client.store(), 11);
     Cid manifestCid = ManifestCodec.cid(verifiable);
     Fr verifyRoot = SlotCids.root(verifiable.verification().orElseThrow().verifyRoot());
     ManualClock clock = new ManualClock(2_000_000);
     MockMarket market = new MockMarket(MockMarket.config(PERIOD), HostFixture.HOST, clock);
-    host = start("host", List.of(client.baseUrl().toString()));
+    host = HostFixture.startNode(dir, "host", List.of(client.baseUrl().toString()));
     Sales sales = host.startSales(market, clock, Proving.of(circuit, 0), (s, p, proof) -> {});
     sales.reservations().createAvailability(10_000_000, 5000, BigInteger.ONE, BigInteger.valueOf(100_000_000), true, 0);
     StorageRequest request = HostFixture.request(verifiable, manifestCid, 3000, 600, 2, 5);

@@ -25,7 +25,11 @@ import io.slotbeam.node.market.Content;
 import io.slotbeam.node.market.StorageRequest;
 import io.slotbeam.node.proving.SlotProver;
 import java.io.ByteArrayInputStream;
+import io.slotbeam.node.Node;
+import io.slotbeam.node.NodeConfig;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +97,25 @@ final class HostFixture {
       assertTrue(result.ok(), result.failures().toString());
       calls.add(new Call(slotIndex, entropy));
       return FAKE_PROOF;
+    }
+  }
+
+  /** A node on loopback with its repository in {@code dir/name}, fetching from {@code peers}. */
+  static Node startNode(Path dir, String name, List<String> peers) throws IOException {
+    return Node.start(new NodeConfig(dir.resolve(name), "127.0.0.1", 0, NodeConfig.DEFAULT_QUOTA,
+        NodeConfig.DEFAULT_BLOCK_TTL, NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, 1000, peers), Clock.systemUTC());
+  }
+
+  /** Closes each of {@code closeables} that is not null, in order. */
+  static void closeAll(AutoCloseable... closeables) {
+    for (AutoCloseable closeable : closeables) {
+      try {
+        if (closeable != null) {
+          closeable.close();
+        }
+      } catch (Exception e) {
+        throw new AssertionError("cannot close " + closeable, e);
+      }
     }
   }
 

@@ -11,7 +11,6 @@ import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.core.slots.CellSelector;
 import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.node.Node;
-import io.slotbeam.node.NodeConfig;
 import io.slotbeam.node.market.ManualClock;
 import io.slotbeam.node.market.MockMarket;
 import io.slotbeam.node.market.SlotId;
@@ -21,7 +20,6 @@ import io.slotbeam.node.rest.NodeClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,20 +47,11 @@ class HostFlowTest {
 
   @AfterEach
   void stop() {
-    for (Node node : new Node[] {host, client}) {
-      if (node != null) {
-        node.close();
-      }
-    }
-  }
-
-  private Node start(String name, List<String> peers) throws IOException {
-    return Node.start(new NodeConfig(dir.resolve(name), "127.0.0.1", 0, NodeConfig.DEFAULT_QUOTA,
-        NodeConfig.DEFAULT_BLOCK_TTL, NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, 1000, peers), Clock.systemUTC());
+    HostFixture.closeAll(host, client);
   }
 
   private Node startHost() throws IOException {
-    Node node = start("host", List.of(client.baseUrl().toString()));
+    Node node = HostFixture.startNode(dir, "host", List.of(client.baseUrl().toString()));
     node.startSales(market, clock, new Proving(CircuitParams.SMALL, prover, 0),
         (slot, period, proof) -> submittedPeriods.add(period));
     return node;
@@ -75,7 +64,7 @@ class HostFlowTest {
 
   @Test
   void hostFillsEverySlotProvesEachPeriodAndResumesAfterARestart() throws Exception {
-    client = start("client", List.of());
+    client = HostFixture.startNode(dir, "client", List.of());
     Manifest verifiable = HostFixture.verifiableDataset(client.store(), 7);
     Cid manifestCid = ManifestCodec.cid(verifiable);
     host = startHost();
@@ -123,6 +112,30 @@ class HostFlowTest {
     long free = host.sales().orElseThrow().reservations().availabilities().stream().mapToLong(Availability::freeSize).sum();
     assertEquals(free, usage.reserved(), "reserved quota = free bytes (every reservation fully downloaded)");
     assertEquals(10_000_000 - 3 * request.ask().slotSize(), free);
+  }
+
+  @Test
+  void aRequestThatExpiresUnstartedIsCancelledAndItsSpaceReturned() throws Exception {
+    client = HostFixture.startNode(dir, "client", List.of());
+    Manifest verifiable = HostFixture.verifiableDataset(client.store(), 8);
+    host = startHost();
+    Sales sales = host.sales().orElseThrow();
+    long total = 10_000_000;
+    Availability availability =
+        sales.reservations().createAvailability(total, 5000, java.math.BigInteger.ONE, java.math.BigInteger.valueOf(total), true, 0);
+    StorageRequest request = HostFixture.request(verifiable, ManifestCodec.cid(verifiable), 3000, 50, 2, 2);
+    market.requestStorage(request);
+    HostFixture.await("every slot downloaded and waiting for the next period", () -> sales.agents().size() == 3
+        && sales.agents().stream().allMatch(a -> a.stateName().equals("SaleInitialProving")));
+    assertEquals(total - 3 * request.ask().slotSize(), host.store().usage().reserved(), "downloaded bytes are used");
+
+    market.setRequestState(request.id(), io.slotbeam.node.market.RequestState.CANCELLED);
+    clock.set(market.requestExpiresAt(request.id()) + 1); // before the period ends: only the watchers wake
+    HostFixture.await("every sale cancelled and cleaned up", () -> sales.agents().isEmpty());
+    assertEquals(total, sales.reservations().availability(availability.id()).orElseThrow().freeSize());
+    assertEquals(List.of(), sales.reservations().reservations());
+    assertEquals(total, host.store().usage().reserved(), "the downloaded bytes are reserved for the availability again");
+    assertEquals(List.of(), market.submittedProofs(), "nothing was filled");
   }
 
   /** Requires a proof of every slot for one period and checks each is proved for that challenge. */

@@ -88,9 +88,15 @@ class SalesSkipsTest {
     Availability availability =
         sales.reservations().createAvailability(total, 1000, BigInteger.ONE, BigInteger.valueOf(total), true, 0);
     // the slots are taken up again; without a peer holding the dataset each download fails
-    HostFixture.await("every slot tried and failed", () ->
-        sales.skipped().list().stream().filter(s -> s.reason() == SkipReason.ERROR).count() == 3
-            && sales.agents().isEmpty());
+    try {
+      HostFixture.await("every slot tried and failed", () ->
+          sales.skipped().list().stream().filter(s -> s.reason() == SkipReason.ERROR).count() == 3
+              && sales.agents().isEmpty());
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; agents " + sales.agents().stream().map(SalesAgent::stateName).toList()
+          + ", queue " + sales.queue().items() + (sales.queue().paused() ? " (paused)" : "") + ", skipped "
+          + sales.skipped().list(), e);
+    }
     assertTrue(sales.skipped().list().stream().filter(s -> s.reason() == SkipReason.ERROR)
         .allMatch(s -> s.detail().equals("no peer has the manifest " + manifestCid)), sales.skipped().list().toString());
     assertEquals(List.of("reserveSlot", "reserveSlot", "reserveSlot"),
