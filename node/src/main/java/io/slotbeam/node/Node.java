@@ -2,13 +2,17 @@ package io.slotbeam.node;
 
 import io.slotbeam.node.market.Market;
 import io.slotbeam.node.market.MarketClock;
+import io.slotbeam.node.peer.NetworkStore;
 import io.slotbeam.node.peer.Peers;
+import io.slotbeam.node.proving.Proving;
+import io.slotbeam.node.proving.ProvingLoop;
 import io.slotbeam.node.purchasing.PurchaseStore;
 import io.slotbeam.node.purchasing.Purchasing;
 import io.slotbeam.node.purchasing.RequestSetup;
 import io.slotbeam.node.repo.Maintenance;
 import io.slotbeam.node.repo.RocksBlockStore;
 import io.slotbeam.node.rest.RestServer;
+import io.slotbeam.node.sales.Sales;
 import io.slotbeam.node.validator.Validation;
 import io.slotbeam.prover.hash.BlockHashers;
 import java.io.IOException;
@@ -25,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running node (spec node §1): the repository in {@code <data-dir>/repo}, its expiry
@@ -39,12 +44,17 @@ public final class Node implements AutoCloseable {
   private record Marketplace(Market market, Optional<MarketClock> clock) {}
 
   private final RocksBlockStore store;
+  private final Peers peers;
+  private final AtomicReference<Sales> sales;
   private final RestServer rest;
   private final Optional<Market> market;
   private final Deque<AutoCloseable> parts;
 
-  private Node(RocksBlockStore store, RestServer rest, Optional<Market> market, Deque<AutoCloseable> parts) {
+  private Node(RocksBlockStore store, Peers peers, AtomicReference<Sales> sales, RestServer rest,
+      Optional<Market> market, Deque<AutoCloseable> parts) {
     this.store = store;
+    this.peers = peers;
+    this.sales = sales;
     this.rest = rest;
     this.market = market;
     this.parts = parts;
@@ -103,9 +113,11 @@ public final class Node implements AutoCloseable {
           parts.push(Validation.start(market, marketClock, config.validation().get()));
         }
       }
-      RestServer rest = RestServer.start(store, peers, dataDir, config.bindAddress(), config.port(), purchasing);
+      AtomicReference<Sales> sales = new AtomicReference<>();
+      RestServer rest = RestServer.start(store, peers, dataDir, config.bindAddress(), config.port(),
+          purchasing, () -> Optional.ofNullable(sales.get()));
       parts.push(rest);
-      return new Node(store, rest, marketplace.map(Marketplace::market), parts);
+      return new Node(store, peers, sales, rest, marketplace.map(Marketplace::market), parts);
     } catch (IOException | RuntimeException e) {
       closeAll(parts);
       throw e;
@@ -137,8 +149,37 @@ public final class Node implements AutoCloseable {
     return market;
   }
 
+  /**
+   * Makes this node a host on {@code market} (spec node §7): starts {@link Sales}, which fetches
+   * slots from this node's peers and proves them with {@code proving}, and serves the sales
+   * endpoints. Stopped by {@link #close}.
+   *
+   * @throws IllegalStateException if sales already run
+   */
+  public Sales startSales(Market market, MarketClock clock, Proving proving, ProvingLoop.Observer proofs)
+      throws IOException {
+    synchronized (sales) {
+      if (sales.get() != null) {
+        throw new IllegalStateException("this node already sells on a market");
+      }
+      Sales started = Sales.start(market, clock, store, new NetworkStore(store, peers), proving, proofs);
+      sales.set(started);
+      return started;
+    }
+  }
+
+  /** The sales module, if {@link #startSales} ran. */
+  public Optional<Sales> sales() {
+    return Optional.ofNullable(sales.get());
+  }
+
+  /** Stops the sales first (their endpoints then answer 503), then the rest, last started first. */
   @Override
   public void close() {
+    Sales running = sales.getAndSet(null);
+    if (running != null) {
+      running.close();
+    }
     closeAll(parts);
   }
 

@@ -3,6 +3,7 @@ package io.slotbeam.node.repo;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.cid.Multicodec;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Arrays;
  * 'L' treeCid index(4,BE) a leaf: its block CID and inclusion proof ({@link LeafRecord})
  * 'Q'                     {@link QuotaUsage}
  * 'N'                     the node's random 32-byte id
+ * 'R' path (UTF-8)        a record of the node's roles, e.g. sales ({@link RecordBatch})
  * </pre>
  */
 final class RepoKeys {
@@ -27,6 +29,7 @@ final class RepoKeys {
   static final byte[] EXPIRIES = {'E'};
   static final byte[] QUOTA = {'Q'};
   static final byte[] NODE_ID = {'N'};
+  static final byte[] RECORDS = {'R'};
   private static final byte METADATA = 'D';
   private static final byte LEAF = 'L';
 
@@ -76,6 +79,34 @@ final class RepoKeys {
         .put(cidBytes)
         .putInt(index)
         .array();
+  }
+
+  /** The key of the record at {@code path}, e.g. {@code /sales/reservations/<id>}. */
+  static byte[] record(String path) {
+    return recordPrefix(checkRecordKey(path));
+  }
+
+  /** The prefix of the keys of every record whose path starts with {@code pathPrefix}. */
+  static byte[] recordPrefix(String pathPrefix) {
+    byte[] utf8 = pathPrefix.getBytes(StandardCharsets.UTF_8);
+    byte[] key = new byte[1 + utf8.length];
+    key[0] = RECORDS[0];
+    System.arraycopy(utf8, 0, key, 1, utf8.length);
+    return key;
+  }
+
+  /** The path in a {@link #record} key. */
+  static String recordPath(byte[] key) {
+    return new String(key, 1, key.length - 1, StandardCharsets.UTF_8);
+  }
+
+  /** Returns {@code path} if it is a datastore path: starts with '/', no empty segment. */
+  static String checkRecordKey(String path) {
+    if (!path.startsWith("/") || path.endsWith("/") || path.contains("//")) {
+      throw new IllegalArgumentException(
+          "record key '" + path + "' is not a datastore path (/a/b, no empty segment)");
+    }
+    return path;
   }
 
   static boolean hasPrefix(byte[] key, byte[] prefix) {

@@ -462,6 +462,52 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
     }
   }
 
+  /**
+   * Applies {@code changes} and their change of reserved quota as one write batch (sales, §7.1):
+   * after a crash the repository holds all of them or none.
+   *
+   * @throws QuotaExceededException if the reservation does not fit; nothing is written then
+   * @throws IllegalArgumentException if it releases more than is reserved
+   */
+  public void apply(RecordBatch changes) throws IOException {
+    synchronized (lock) {
+      QuotaUsage current = usage;
+      long delta = changes.reservedDelta();
+      if (delta > 0 && current.used() + current.reserved() + delta > quota) {
+        throw new QuotaExceededException(quota, current.used(), current.reserved(), delta);
+      }
+      if (delta < 0 && -delta > current.reserved()) {
+        throw new IllegalArgumentException(
+            "cannot release " + -delta + " bytes: only " + current.reserved() + " are reserved");
+      }
+      try (WriteBatch batch = new WriteBatch()) {
+        for (Map.Entry<String, Optional<byte[]>> write : changes.writes().entrySet()) {
+          byte[] key = RepoKeys.record(write.getKey());
+          if (write.getValue().isPresent()) {
+            batch.put(key, write.getValue().get());
+          } else {
+            batch.delete(key);
+          }
+        }
+        commit(batch, current.plusReserved(delta), true);
+      } catch (RocksDBException e) {
+        throw failure("write records " + changes.keys(), e);
+      }
+    }
+  }
+
+  /** The record at {@code path}, or empty. */
+  public Optional<byte[]> record(String path) throws IOException {
+    return Optional.ofNullable(read(RepoKeys.record(path)));
+  }
+
+  /** Calls {@code action} with the path and value of every record under {@code pathPrefix}, in key order. */
+  public void forEachRecord(String pathPrefix, BiConsumer<String, byte[]> action) {
+    forEach(
+        RepoKeys.recordPrefix(pathPrefix),
+        (key, value) -> action.accept(RepoKeys.recordPath(key), value));
+  }
+
   /** Calls {@code action} with each stored manifest's CID and bytes, in key order. */
   public void forEachManifest(BiConsumer<Cid, byte[]> action) {
     forEach(RepoKeys.MANIFESTS, (key, value) -> action.accept(RepoKeys.cidOf(key), value));

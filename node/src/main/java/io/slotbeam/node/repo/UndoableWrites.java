@@ -4,11 +4,9 @@ import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.hash.Sha256Digest;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
-import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A view of a {@link RocksBlockStore} for one upload that remembers what the upload added, so that
@@ -16,13 +14,12 @@ import java.util.Optional;
  * {@link #undo} drops the trees it stored and then the blocks it stored that no dataset references.
  * A block that was already stored before the upload is never removed.
  */
-public final class UndoableWrites implements BlockStore {
-  private final RocksBlockStore store;
+public final class UndoableWrites extends ForwardingBlockStore {
   private final List<Cid> newBlocks = new ArrayList<>();
   private final List<Cid> newTrees = new ArrayList<>();
 
   public UndoableWrites(RocksBlockStore store) {
-    this.store = store;
+    super(store);
   }
 
   @Override
@@ -37,36 +34,6 @@ public final class UndoableWrites implements BlockStore {
     if (store.storeTree(treeCid, tree)) {
       newTrees.add(treeCid);
     }
-  }
-
-  @Override
-  public Optional<Block> get(Cid cid) throws IOException {
-    return store.get(cid);
-  }
-
-  @Override
-  public boolean has(Cid cid) throws IOException {
-    return store.has(cid);
-  }
-
-  @Override
-  public void delete(Cid cid) throws IOException {
-    store.delete(cid);
-  }
-
-  @Override
-  public void putMetadata(Cid key, byte[] bytes) throws IOException {
-    store.putMetadata(key, bytes);
-  }
-
-  @Override
-  public Optional<byte[]> metadata(Cid key) throws IOException {
-    return store.metadata(key);
-  }
-
-  @Override
-  public Optional<Leaf> leaf(Cid treeCid, int index) throws IOException {
-    return store.leaf(treeCid, index);
   }
 
   /** Removes what this upload added; blocks another dataset now references stay. */

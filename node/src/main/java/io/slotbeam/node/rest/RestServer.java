@@ -4,12 +4,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.slotbeam.node.peer.NetworkStore;
 import io.slotbeam.node.peer.Peers;
 import io.slotbeam.node.purchasing.Purchasing;
+import io.slotbeam.node.sales.Sales;
 import io.slotbeam.node.repo.RocksBlockStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -18,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The node's REST API on the JDK's HTTP server, under {@code /api/codex/v1}: the data endpoints
  * ({@link DataApi}), the block endpoints ({@link BlockApi}), the node endpoints ({@link
- * NodeApi}) and the purchasing endpoints ({@link PurchasingApi}). Requests run on a fixed pool;
- * background network downloads on a second one.
+ * NodeApi}), the purchasing endpoints ({@link PurchasingApi}) and the sales endpoints ({@link
+ * SalesApi}). Requests run on a fixed pool; background network downloads on a second one.
  */
 public final class RestServer implements AutoCloseable {
   private static final int REQUEST_THREADS = 16;
@@ -42,16 +44,17 @@ public final class RestServer implements AutoCloseable {
    */
   public static RestServer start(
       RocksBlockStore store, Peers peers, Path dataDir, String bindAddress, int port) throws IOException {
-    return start(store, peers, dataDir, bindAddress, port, Optional.empty());
+    return start(store, peers, dataDir, bindAddress, port, Optional.empty(), Optional::empty);
   }
 
   /**
    * As {@link #start(RocksBlockStore, Peers, Path, String, int)}, with the purchasing endpoints
-   * ({@link PurchasingApi}) served by {@code purchasing} when the node has a client role.
+   * ({@link PurchasingApi}) served by {@code purchasing} when the node has a client role, and the
+   * sales endpoints ({@link SalesApi}) answering for {@code sales} once it gives one (503 before).
    */
   public static RestServer start(
       RocksBlockStore store, Peers peers, Path dataDir, String bindAddress, int port,
-      Optional<Purchasing> purchasing) throws IOException {
+      Optional<Purchasing> purchasing, Supplier<Optional<Sales>> sales) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
     ExecutorService requests = Executors.newFixedThreadPool(REQUEST_THREADS, daemon("slotbeam-rest"));
     ExecutorService downloads = Executors.newFixedThreadPool(DOWNLOAD_THREADS, daemon("slotbeam-download"));
@@ -62,6 +65,7 @@ public final class RestServer implements AutoCloseable {
     new BlockApi(store).register(router);
     new NodeApi(store, peers, dataDir, rest::baseUrl).register(router);
     new PurchasingApi(purchasing).register(router);
+    new SalesApi(store, sales).register(router);
     server.createContext("/", router);
     server.setExecutor(requests);
     server.start();

@@ -33,6 +33,7 @@ public final class MockMarket implements Market {
   private final Set<SlotId> proofRequired = new HashSet<>();
   private final Set<SlotId> proofWillBeRequired = new HashSet<>();
   private final Map<SlotId, byte[]> challenges = new HashMap<>();
+  private final Map<SlotId, Integer> pointers = new HashMap<>();
   private final Map<String, RuntimeException> failures = new HashMap<>();
   private final List<MarketListener> listeners = new CopyOnWriteArrayList<>();
   private final List<String> transactions = new ArrayList<>();
@@ -76,6 +77,11 @@ public final class MockMarket implements Market {
 
   public synchronized void setChallenge(SlotId id, byte[] challenge) {
     challenges.put(id, challenge.clone());
+  }
+
+  /** The slot's pointer ({@link #getPointer}); 0 unless set. */
+  public synchronized void setPointer(SlotId id, int pointer) {
+    pointers.put(id, pointer);
   }
 
   public synchronized void setRequestState(RequestId id, RequestState state) {
@@ -280,13 +286,16 @@ public final class MockMarket implements Market {
   }
 
   @Override
-  public int getPointer(SlotId id) {
-    return 0;
+  public synchronized int getPointer(SlotId id) {
+    return pointers.getOrDefault(id, 0);
   }
 
   @Override
   public synchronized void submitProof(SlotId id, Proof proof) {
     transaction("submitProof", id.hex());
+    if (proof.a().isInfinity() && proof.b().isInfinity() && proof.c().isInfinity()) {
+      throw new ProofInvalidException("submitProof: Proofs_InvalidProof");
+    }
     submittedProofs.add(proof);
   }
 
