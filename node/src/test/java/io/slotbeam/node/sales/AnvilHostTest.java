@@ -96,7 +96,7 @@ class AnvilHostTest {
     chain = DevChain.startDev(ROOT, circuit.verificationKey(), "small-dev");
     clientMarket = chain.market(CLIENT, OPTIONS);
     hostMarket = chain.market(HOST, OPTIONS);
-    clock = OnChainClock.start(chain.anvil().web3j(), chain.rpcUrl(), Duration.ofMillis(100));
+    clock = hostMarket.startClock(Duration.ofMillis(100));
     client = HostFixture.startNode(dir, "client", List.of());
     Manifest verifiable = HostFixture.verifiableDataset(client.store(), 13);
     Cid manifestCid = ManifestCodec.cid(verifiable);
