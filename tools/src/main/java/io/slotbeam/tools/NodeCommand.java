@@ -12,6 +12,7 @@ import io.slotbeam.node.chain.DevChain;
 import io.slotbeam.node.chain.OnChainClock;
 import io.slotbeam.node.chain.OnChainMarket;
 import io.slotbeam.node.chain.SignerKeys;
+import io.slotbeam.node.proving.Proving;
 import io.slotbeam.node.repo.RepoCheck;
 import io.slotbeam.node.repo.RocksBlockStore;
 import io.slotbeam.prover.circuit.ProvingCircuit;
@@ -97,6 +98,11 @@ final class NodeCommand implements Command {
                 .desc("start a local anvil chain with the marketplace deployed (small circuit, dev setup, 10 s periods) and use it")
                 .get())
         .addOption(valued(null, "eth-provider", "URL", "JSON-RPC endpoint (HTTP) of the chain to use"))
+        .addOption(valued(null, "circuit-dir", "DIR",
+            "circuit folder to prove sold slots with (built circuit, zkey, verification key); --dev defaults to the small circuit's dev setup"))
+        .addOption(valued(null, "circuit", "DIR", "same as --circuit-dir"))
+        .addOption(valued(null, "simulate-proof-failures", "N",
+            "make every N-th periodic proof invalid, for tests (default 0: none)"))
         .addOption(valued(null, "marketplace-address", "ADDRESS", "the marketplace contract on that chain"))
         .addOption(valued(null, "eth-private-key", "FILE",
             "signing key file (hex, mode 0600); else the environment variable " + SignerKeys.ENVIRONMENT_VARIABLE))
@@ -124,10 +130,18 @@ final class NodeCommand implements Command {
     Chain chain = chain(line, out);
     Node node;
     try {
-      node = chain.onChain().isPresent()
-          ? Node.start(config, Clock.systemUTC(), chain.onChain().get(), chain.clock().orElseThrow())
-          : Node.start(config, Clock.systemUTC());
+      node = chain.onChain().isEmpty()
+          ? Node.start(config, Clock.systemUTC())
+          : Node.start(config, Clock.systemUTC(), chain.onChain().get(), chain.clock().orElseThrow());
     } catch (IOException | RuntimeException e) {
+      chain.close();
+      throw e;
+    }
+    Chain running;
+    try {
+      running = chain.onChain().isEmpty() ? chain : startHost(line, node, chain, out);
+    } catch (IOException | RuntimeException e) {
+      node.close();
       chain.close();
       throw e;
     }
@@ -137,7 +151,7 @@ final class NodeCommand implements Command {
             new Thread(
                 () -> {
                   node.close();
-                  chain.close();
+                  running.close();
                   stopped.countDown();
                 }));
     // nim-codex prints "REST service started"; the URL lets scripts find a port chosen with -p 0.
@@ -151,21 +165,27 @@ final class NodeCommand implements Command {
    * The node's chain, if any, and what to stop with the node: the chain's clock, the market, then
    * a dev chain.
    */
-  private record Chain(Optional<OnChainMarket> onChain, Optional<OnChainClock> clock, Optional<DevChain> dev)
-      implements AutoCloseable {
+  private record Chain(Optional<OnChainMarket> onChain, Optional<OnChainClock> clock, Optional<DevChain> dev,
+      Optional<Path> devCircuit, Optional<ProvingCircuit> hostCircuit) implements AutoCloseable {
     /** How often the chain clock reads the latest block: well inside a dev period of 10 s. */
     private static final Duration CLOCK_POLL = Duration.ofMillis(250);
 
     static Chain none() {
-      return new Chain(Optional.empty(), Optional.empty(), Optional.empty());
+      return new Chain(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    static Chain of(OnChainMarket market, Optional<DevChain> dev) {
-      return new Chain(Optional.of(market), Optional.of(market.startClock(CLOCK_POLL)), dev);
+    static Chain of(OnChainMarket market, Optional<DevChain> dev, Optional<Path> devCircuit) {
+      return new Chain(Optional.of(market), Optional.of(market.startClock(CLOCK_POLL)), dev, devCircuit,
+          Optional.empty());
+    }
+
+    Chain proving(ProvingCircuit circuit) {
+      return new Chain(onChain, clock, dev, devCircuit, Optional.of(circuit));
     }
 
     @Override
     public void close() {
+      hostCircuit.ifPresent(ProvingCircuit::close);
       clock.ifPresent(OnChainClock::close);
       onChain.ifPresent(OnChainMarket::close);
       dev.ifPresent(DevChain::close);
@@ -207,10 +227,37 @@ final class NodeCommand implements Command {
       OnChainMarket market = OnChainMarket.connect(url, marketplace, signer, OnChainMarket.Options.defaults());
       out.println("marketplace: " + market.marketplaceAddress());
       out.println("signer: " + market.signer());
-      return Chain.of(market, Optional.empty());
+      return Chain.of(market, Optional.empty(), Optional.empty());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  /**
+   * The host role (spec node §7–§8): sales and proving with the circuit of {@code --circuit-dir}
+   * (or, on {@code --dev}, the small circuit's development setup). Without a circuit the node
+   * does not sell, and says so. Returns the chain holding the opened circuit, to close it last.
+   */
+  private static Chain startHost(CommandLine line, Node node, Chain chain, PrintStream out) throws IOException {
+    String option = line.hasOption("circuit-dir") ? "circuit-dir" : "circuit";
+    Optional<Path> folder = line.hasOption(option)
+        ? Optional.of(Path.of(line.getOptionValue(option)))
+        : chain.devCircuit();
+    if (folder.isEmpty()) {
+      out.println("host: off (no --circuit-dir DIR to prove slots with)");
+      return chain;
+    }
+    int failEveryNProofs = (int) Arguments.longOption(line, "simulate-proof-failures", 0, Integer.MAX_VALUE, 0);
+    ProvingCircuit circuit = ProvingCircuit.open(folder.get());
+    try {
+      node.startSales(chain.onChain().get(), chain.clock().get(), Proving.of(circuit, failEveryNProofs),
+          (slot, period, proof) -> out.printf("proof submitted: slot %s, period %d%n", slot, period));
+    } catch (IOException | RuntimeException e) {
+      circuit.close();
+      throw e;
+    }
+    out.println("host: proving with " + circuit.params() + " from " + folder.get());
+    return chain.proving(circuit);
   }
 
   /**
@@ -231,7 +278,7 @@ final class NodeCommand implements Command {
       out.println("token: " + deployment.token());
       out.println("verifier: " + deployment.verifier());
       out.println("signer: " + market.signer() + " (anvil dev account 0)");
-      return Chain.of(market, Optional.of(dev));
+      return Chain.of(market, Optional.of(dev), Optional.of(folder));
     } catch (RuntimeException e) {
       dev.close();
       throw e;

@@ -203,8 +203,9 @@ class NodeCommandTest extends CliTest {
 
   /**
    * {@code node --dev} in its own JVM: it prints the dev chain's URL and the contracts' addresses,
-   * the marketplace there answers {@code configuration()} with the dev period, a second node joins
-   * it with {@code --eth-provider}, {@code --marketplace-address} and a key file, and SIGTERM stops
+   * the marketplace there answers {@code configuration()} with the dev period, the node sells with
+   * the small dev circuit, a second node joins it with {@code --eth-provider}, {@code
+   * --marketplace-address} and a key file (without a circuit, so not as a host), and SIGTERM stops
    * the node and its anvil (no process of the node outlives it).
    */
   @Test
@@ -227,6 +228,7 @@ class NodeCommandTest extends CliTest {
         assertEquals(BigInteger.TEN, config.proofs.period, "the dev period");
         assertEquals(printed.get("token").toLowerCase(), marketplace.token().send().toLowerCase());
         assertEquals(DevChain.devKey(0).getAddress(), printed.get("signer"));
+        assertEquals("proving", printed.get("host"), "the dev node sells and proves with the small dev circuit");
       } finally {
         web3j.shutdown();
       }
@@ -243,6 +245,7 @@ class NodeCommandTest extends CliTest {
         Map<String, String> joined = printedUntilStarted(second);
         assertEquals(printed.get("marketplace"), joined.get("marketplace"));
         assertEquals(DevChain.devKey(1).getAddress(), joined.get("signer"));
+        assertEquals("off", joined.get("host"), "no circuit given: the joining node does not sell");
       } finally {
         second.destroy();
         assertTrue(second.waitFor(30, TimeUnit.SECONDS));
