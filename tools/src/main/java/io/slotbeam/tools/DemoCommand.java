@@ -1,29 +1,30 @@
 package io.slotbeam.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.slotbeam.core.block.Chunker;
 import io.slotbeam.core.block.DatasetHasher;
 import io.slotbeam.core.block.PlainDataset;
 import io.slotbeam.core.cid.Cid;
-import io.slotbeam.core.dataset.Upload;
-import io.slotbeam.core.erasure.DatasetEncoder;
 import io.slotbeam.core.erasure.DatasetRepairer;
 import io.slotbeam.core.erasure.LeopardDecoder;
 import io.slotbeam.core.erasure.LeopardEncoder;
-import io.slotbeam.core.field.Fr;
-import io.slotbeam.core.hash.CellHasher;
+import io.slotbeam.core.groth16.Groth16Json;
+import io.slotbeam.core.groth16.VerificationKey;
 import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.manifest.StoredManifests;
 import io.slotbeam.core.manifest.VerificationInfo;
-import io.slotbeam.core.slots.CellSelector;
 import io.slotbeam.core.slots.CircuitParams;
-import io.slotbeam.core.slots.DatasetSlots;
-import io.slotbeam.core.slots.ProofInput;
-import io.slotbeam.core.slots.ProofInputChecker;
-import io.slotbeam.core.slots.Sampler;
 import io.slotbeam.core.slots.SlotGeometry;
 import io.slotbeam.core.store.FileBlockStore;
+import io.slotbeam.pipelines.EncodeOptions;
+import io.slotbeam.pipelines.EncodePipeline;
+import io.slotbeam.pipelines.ProveMetrics;
+import io.slotbeam.pipelines.ProveOptions;
+import io.slotbeam.pipelines.ProvePipeline;
+import io.slotbeam.prover.circuit.ProofFiles;
 import io.slotbeam.prover.circuit.ProvingCircuit;
-import io.slotbeam.prover.circuit.SlotProof;
-import io.slotbeam.prover.hash.BlockHashers;
+import io.slotbeam.prover.groth16.NativeVerifier;
+import io.slotbeam.prover.setup.DevSetupFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,21 +32,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Optional;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
- * {@code slotbeam demo}: the main job on embedded defaults. Today: check the upstream upload
- * vector; store a generated dataset; erasure-code it with Codex's default request (K = 2, M = 1);
- * lose a block and repair it; build the slot trees and the verifiable manifest; sample a slot for a
- * challenge and check the circuit input; prove a slot with the small circuit and a development
- * setup (both made once, into the user's cache) and verify the proof.
+ * {@code slotbeam demo}: the main job end to end on embedded defaults. Checks the upstream upload
+ * vector; generates a sample file; encodes it with the encode pipeline (Codex's default request, K
+ * = 2, M = 1: blocks, erasure coding, slot trees, verifiable manifest); loses a block and repairs
+ * it; proves two slots for a fixed challenge with the prove pipeline, the small circuit and a
+ * development setup (both made once, into the user's cache); checks each proof once more with the
+ * native verifier; prints each step's time and where everything is. The work folder is kept.
  */
 final class DemoCommand implements Command {
   /** nim-codex's integration-test upload and its treeCid (spec datapath §2.4). */
@@ -68,6 +70,12 @@ final class DemoCommand implements Command {
   }
 
   private static final long DEFAULT_SIZE = 1_000_000;
+
+  /** The small circuit: the default dataset's slots fit it, and a dev setup takes seconds. */
+  private static final CircuitParams PARAMS = CircuitParams.SMALL;
+
+  /** The slots the demo proves. */
+  private static final List<Integer> DEMO_SLOTS = List.of(0, 1);
 
   @Override
   public String name() {
@@ -103,10 +111,10 @@ final class DemoCommand implements Command {
                 .get())
         .addOption(
             Option.builder()
-                .longOpt("repo")
+                .longOpt("dir")
                 .hasArg()
                 .argName("DIR")
-                .desc("keep the repository here (default: a temporary folder, deleted after)")
+                .desc("work folder for the sample, repository and proofs (default: a new temporary folder)")
                 .get());
   }
 
@@ -120,17 +128,11 @@ final class DemoCommand implements Command {
     if (!selfCheck(out)) {
       return ExitCode.FAILED;
     }
-    Path repo =
-        line.hasOption("repo")
-            ? Path.of(line.getOptionValue("repo"))
+    Path work =
+        line.hasOption("dir")
+            ? Files.createDirectories(Path.of(line.getOptionValue("dir")))
             : Files.createTempDirectory("slotbeam-demo-");
-    try {
-      return runJob(out, FileBlockStore.open(repo), size, seed);
-    } finally {
-      if (!line.hasOption("repo")) {
-        deleteTree(repo);
-      }
-    }
+    return runJob(out, work.toAbsolutePath(), size, seed);
   }
 
   private static boolean selfCheck(PrintStream out) throws IOException {
@@ -148,90 +150,118 @@ final class DemoCommand implements Command {
     return matches;
   }
 
-  private static int runJob(PrintStream out, FileBlockStore store, long size, long seed)
-      throws IOException {
+  private static int runJob(PrintStream out, Path work, long size, long seed) throws IOException {
     long started = System.nanoTime();
-    Upload.Stored plain =
-        Upload.store(
-            generated(size, seed), Chunker.DEFAULT_BLOCK_SIZE, Optional.empty(), Optional.empty(), store);
-    Manifest manifest = plain.manifest();
-    out.printf("dataset     %,d generated bytes (seed %d), %d blocks%n", size, seed, manifest.blocksCount());
-    out.printf("  manifest  %s%n  treeCid   %s%n", plain.manifestCid(), manifest.treeCid());
+    Path sample = work.resolve("sample.bin");
+    try (InputStream in = generated(size, seed)) {
+      Files.copy(in, sample, StandardCopyOption.REPLACE_EXISTING);
+    }
+    out.printf("sample      %,d generated bytes (seed %d): %s%n", size, seed, sample);
 
-    Upload.Stored protectedDataset =
-        Workers.run(
-            workers ->
-                new DatasetEncoder(store, workers, LeopardEncoder.fastest()).protect(manifest, EC_K, EC_M));
-    Manifest protectedManifest = protectedDataset.manifest();
+    long step = System.nanoTime();
+    Path repo = work.resolve("repo");
+    JsonNode encoded = encode(sample, repo);
+    Cid verifiableCid = Cid.parse(encoded.get("verifiable").get("manifestCid").asText());
     out.printf(
-        "protected   K = %d, M = %d (Leopard RS, %s kernel): %d blocks%n",
-        EC_K, EC_M, LeopardEncoder.fastest().kernelName(), protectedManifest.blocksCount());
-    out.printf(
-        "  manifest  %s%n  treeCid   %s%n", protectedDataset.manifestCid(), protectedManifest.treeCid());
+        "encode      pipeline (DirectRunner): %d blocks; K = %d, M = %d (Leopard RS, %s kernel): %d blocks;"
+            + " %d slots of Poseidon2 cell trees, in %.1f s%n",
+        encoded.get("blocks").asLong(), EC_K, EC_M, LeopardEncoder.fastest().kernelName(),
+        encoded.get("protected").get("blocks").asLong(), encoded.get("verifiable").get("slotRoots").size(),
+        seconds(step));
+    out.printf("  manifest  %s%n  protected %s%n  verifiable %s%n  verifyRoot %s%n",
+        encoded.get("manifestCid").asText(), encoded.get("protected").get("manifestCid").asText(),
+        verifiableCid, encoded.get("verifiable").get("verifyRoot").asText());
 
-    Cid lost = store.leaf(protectedManifest.treeCid(), 0).orElseThrow().blockCid();
-    store.delete(lost);
-    var report =
-        Workers.run(
-            workers ->
-                new DatasetRepairer(store, workers, LeopardDecoder.fastest()).repair(protectedManifest));
-    out.printf(
-        "repair      deleted block 0, restored %s: %s%n",
-        report.restored(), store.has(lost) ? "intact again" : "STILL MISSING");
+    FileBlockStore store = FileBlockStore.attach(repo);
+    Manifest verifiable = StoredManifests.get(store, verifiableCid);
+    boolean repaired = loseAndRepair(out, store, verifiable);
 
-    DatasetSlots.Built slots =
-        Workers.run(
-            workers ->
-                new DatasetSlots(store, workers, BlockHashers.fastest())
-                    .build(protectedManifest, VerificationInfo.DEFAULT_CELL_SIZE));
-    out.printf(
-        "verifiable  %d slots of Poseidon2 cell trees (2 KiB cells)%n  manifest  %s%n  verifyRoot %s%n",
-        slots.slotRoots().size(), slots.verifiable().manifestCid(), slots.verifyRoot());
-
-    Fr entropy = CellSelector.entropy(DEMO_CHALLENGE);
-    ProofInput input =
-        new Sampler(store, CellHasher.fastest())
-            .sample(slots.verifiable().manifest(), 0, entropy, CircuitParams.FULL);
-    ProofInputChecker.Result check = ProofInputChecker.check(input, CircuitParams.FULL);
-    out.printf(
-        "sample      slot 0, challenge 00..1f: cells %s of %d -> circuit input %s%n",
-        Arrays.toString(CellSelector.cellIndices(entropy, input.slotRoot(), input.nCellsPerSlot(), 5)),
-        input.nCellsPerSlot(),
-        check.ok() ? "checks out" : "FAILS: " + check.firstFailure().orElseThrow());
-    boolean proved = smallCircuitProof(out, slots.verifiable().manifest(), store, entropy);
-    out.printf("done in %.2f s%n", (System.nanoTime() - started) / 1e9);
-    return report.complete() && store.has(lost) && check.ok() && proved
-        ? ExitCode.OK
-        : ExitCode.FAILED;
-  }
-
-  /**
-   * Builds (or reuses, from the user's cache) the small storage-proof circuit with a development
-   * setup, proves slot 0 for the challenge and verifies the proof; says so and skips when slots
-   * are too big for it.
-   */
-  private static boolean smallCircuitProof(
-      PrintStream out, Manifest verifiable, FileBlockStore store, Fr entropy) throws IOException {
-    CircuitParams params = CircuitParams.SMALL;
     long cellsPerSlot =
         new SlotGeometry(verifiable.blockSize(), VerificationInfo.DEFAULT_CELL_SIZE, verifiable.numSlotBlocks())
             .numSlotCells();
-    if (cellsPerSlot > params.maxCellsPerSlot()) {
+    if (cellsPerSlot > PARAMS.maxCellsPerSlot()) {
       out.printf(
           "prove       skipped: %d cells per slot exceed the small circuit's %d (use a smaller --size)%n",
-          cellsPerSlot, params.maxCellsPerSlot());
-      return true;
+          cellsPerSlot, PARAMS.maxCellsPerSlot());
+      out.printf("done in %.1f s; outputs in %s%n", seconds(started), work);
+      return repaired ? ExitCode.OK : ExitCode.FAILED;
     }
-    Path folder = ProvingCircuit.devFolder(RepositoryRoot.get(), params);
-    try (ProvingCircuit circuit = ProvingCircuit.open(folder)) {
-      SlotProof proof = circuit.proveSlot(store, verifiable, 0, entropy);
-      out.printf(
-          "prove       slot 0, small circuit %s (%s, development setup): witness %.0f ms, proof %.0f ms,"
-              + " %s in %.0f ms%n",
-          params, folder, proof.witnessNanos() / 1e6, proof.proveNanos() / 1e6,
-          proof.verified() ? "verified" : "DOES NOT VERIFY", proof.verifyNanos() / 1e6);
-      return proof.verified();
+    step = System.nanoTime();
+    Path circuit = ProvingCircuit.devFolder(RepositoryRoot.get(), PARAMS);
+    out.printf("circuit     small circuit %s with a development setup (UNSAFE FOR PRODUCTION): %s, ready in %.1f s%n",
+        PARAMS, circuit, seconds(step));
+
+    step = System.nanoTime();
+    Path proofs = work.resolve("prove");
+    long proved = prove(repo, circuit, verifiableCid, proofs);
+    out.printf("prove       pipeline (DirectRunner): slots %s, challenge 00..1f: %d of %d proofs verified, in %.1f s%n",
+        DEMO_SLOTS, proved, DEMO_SLOTS.size(), seconds(step));
+
+    boolean verified = proved == DEMO_SLOTS.size();
+    VerificationKey vk =
+        Groth16Json.readVerificationKey(Files.readString(circuit.resolve(DevSetupFiles.VERIFICATION_KEY)));
+    for (int slot : DEMO_SLOTS) {
+      Path folder = proofs.resolve("proofs").resolve(verifiableCid.toString()).resolve("slot-" + slot).resolve("period-0");
+      verified &= verifyAgain(out, vk, folder, slot);
     }
+    out.printf("  records   %s (Arrow IPC: one row per proof)%n", proofs.resolve("records"));
+    out.printf("done in %.1f s; outputs in %s%n", seconds(started), work);
+    return repaired && verified ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  /** The encode pipeline on {@code sample} into {@code repo}; returns the file's summary entry. */
+  private static JsonNode encode(Path sample, Path repo) throws IOException {
+    Path summary = sample.resolveSibling("encode-summary.json");
+    EncodeOptions options =
+        EncodePipeline.options(
+            "--inputs=" + sample, "--repo=" + repo, "--summary=" + summary, "--ecK=" + EC_K, "--ecM=" + EC_M,
+            "--runner=DirectRunner", "--targetParallelism=" + Runtime.getRuntime().availableProcessors());
+    EncodePipeline.create(options).run().waitUntilFinish();
+    return Json.MAPPER.readTree(summary.toFile()).get(0);
+  }
+
+  /** The prove pipeline for {@link #DEMO_SLOTS} at the demo's challenge; returns the verified proofs. */
+  private static long prove(Path repo, Path circuit, Cid verifiable, Path proofs) throws IOException {
+    List<String> slots = DEMO_SLOTS.stream().map(slot -> verifiable + ":" + slot).toList();
+    ProveOptions options =
+        ProvePipeline.options(
+            "--repo=" + repo, "--circuit=" + circuit, "--out=" + proofs, "--slots=" + String.join(",", slots),
+            "--challenge=" + HexFormat.of().formatHex(DEMO_CHALLENGE), "--runner=DirectRunner",
+            "--targetParallelism=" + Runtime.getRuntime().availableProcessors());
+    PipelineResult result = ProvePipeline.create(options).run();
+    result.waitUntilFinish();
+    return PipelineProgress.attempted(result, ProveMetrics.PROOFS);
+  }
+
+  /** Deletes the first block of the protected dataset and repairs it from the others. */
+  private static boolean loseAndRepair(PrintStream out, FileBlockStore store, Manifest verifiable)
+      throws IOException {
+    Cid lost = store.leaf(verifiable.treeCid(), 0).orElseThrow().blockCid();
+    store.delete(lost);
+    var report =
+        Workers.run(workers -> new DatasetRepairer(store, workers, LeopardDecoder.fastest()).repair(verifiable));
+    boolean intact = report.complete() && store.has(lost);
+    out.printf(
+        "repair      deleted block 0, restored %s: %s%n", report.restored(), intact ? "intact again" : "STILL MISSING");
+    return intact;
+  }
+
+  /** Checks a written proof once more, as a verifier would: its files and the verification key only. */
+  private static boolean verifyAgain(PrintStream out, VerificationKey vk, Path folder, int slot) throws IOException {
+    long step = System.nanoTime();
+    boolean ok =
+        new NativeVerifier()
+            .verify(
+                vk,
+                Groth16Json.readPublic(Files.readString(folder.resolve(ProofFiles.PUBLIC))),
+                Groth16Json.readProof(Files.readString(folder.resolve(ProofFiles.PROOF))));
+    out.printf("verify      slot %d: %s %s in %.0f ms%n  proof     %s%n", slot, ProofFiles.PROOF,
+        ok ? "verifies (native pairing check)" : "DOES NOT VERIFY", (System.nanoTime() - step) / 1e6, folder);
+    return ok;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
   }
 
   /** {@code size} pseudo-random bytes from {@code seed}, generated as they are read. */
@@ -259,13 +289,5 @@ final class DemoCommand implements Command {
         return n;
       }
     };
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -117,7 +117,8 @@ record EncodeArguments(
     return arg.contains("*") || arg.contains("?") || arg.contains("[") || arg.contains("{");
   }
 
-  private static List<String> runnerArgs(String name, int parallelism, List<String> runnerOptions) {
+  /** The Beam options that select runner {@code name} with {@code parallelism} workers (unless set in {@code runnerOptions}). */
+  static List<String> runnerArgs(String name, int parallelism, List<String> runnerOptions) {
     Runner runner = RUNNERS.get(name);
     if (runner == null) {
       throw new UsageException("--runner '" + name + "' is not one of direct, flink, spark");

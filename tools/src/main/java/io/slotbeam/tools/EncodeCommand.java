@@ -111,7 +111,7 @@ final class EncodeCommand implements Command {
   private static void runToCompletion(Pipeline pipeline, EncodeArguments arguments) {
     try {
       PipelineResult result = pipeline.run();
-      try (EncodeProgress progress = EncodeProgress.start(result, arguments)) {
+      try (PipelineProgress progress = PipelineProgress.forEncode(result, arguments)) {
         result.waitUntilFinish();
       }
     } catch (RuntimeException e) {

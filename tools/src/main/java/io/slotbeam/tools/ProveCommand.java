@@ -1,10 +1,10 @@
 package io.slotbeam.tools;
 
-import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.slots.ProofInput;
 import io.slotbeam.core.slots.ProofInputChecker;
 import io.slotbeam.core.slots.ProofInputJson;
 import io.slotbeam.prover.bn254.ProverNative;
+import io.slotbeam.prover.circuit.ProofFiles;
 import io.slotbeam.prover.circuit.ProvingCircuit;
 import io.slotbeam.prover.circuit.SlotProof;
 import io.slotbeam.prover.setup.DevSetupFiles;
@@ -19,9 +19,10 @@ import org.apache.commons.cli.Options;
 /**
  * {@code slotbeam prove --circuit DIR --input input.json --out DIR}: the witness in the JVM, the
  * Groth16 proof in libslotbeam and its native verification ({@link ProvingCircuit}) with the
- * circuit folder's keys; writes snarkjs's {@code proof.json} and {@code public.json}, only for a
- * proof that verifies. The input is first checked against the parameters the circuit was built
- * for (the folder's {@code params} stamp from build-circuit.sh).
+ * circuit folder's keys; writes snarkjs's {@code proof.json} and {@code public.json} and the
+ * contract's struct {@code chain.json} ({@link ProofFiles}), only for a proof that verifies. The
+ * input is first checked against the parameters the circuit was built for (the folder's {@code
+ * params} stamp from build-circuit.sh).
  */
 final class ProveCommand implements Command {
   @Override
@@ -36,7 +37,7 @@ final class ProveCommand implements Command {
 
   @Override
   public String summary() {
-    return "prove a circuit input (witness in the JVM, Groth16 proof native) into proof.json and public.json";
+    return "prove a circuit input (witness in the JVM, Groth16 proof native, verified) into proof.json, public.json, chain.json";
   }
 
   @Override
@@ -45,7 +46,7 @@ final class ProveCommand implements Command {
         .addOption(OptionSpecs.required("circuit", "DIR", "a circuit built by 'slotbeam circuits build', with its "
             + DevSetupFiles.ZKEY + " and " + DevSetupFiles.VERIFICATION_KEY))
         .addOption(OptionSpecs.required("input", "FILE", "the circuit input JSON (from 'slotbeam sample')"))
-        .addOption(OptionSpecs.required("out", "DIR", "where to write proof.json and public.json"));
+        .addOption(OptionSpecs.required("out", "DIR", "where to write proof.json, public.json and chain.json"));
   }
 
   @Override
@@ -58,7 +59,7 @@ final class ProveCommand implements Command {
         ProofInputJson.parse(
             Files.readString(Arguments.readableFile(line.getOptionValue("input")), StandardCharsets.UTF_8));
     ProofInputChecker.checkOrThrow(input, ProvingCircuit.params(circuit));
-    Path target = Files.createDirectories(Path.of(line.getOptionValue("out")));
+    Path target = Path.of(line.getOptionValue("out"));
 
     long started = System.nanoTime();
     SlotProof proof;
@@ -76,9 +77,10 @@ final class ProveCommand implements Command {
           "the proof does not verify under " + circuit.resolve(DevSetupFiles.VERIFICATION_KEY)
               + ": it and " + DevSetupFiles.ZKEY + " are not one setup's keys; nothing written");
     }
-    SampleCommand.writeAtomically(target.resolve("proof.json"), Groth16Json.writeProof(proof.proof()));
-    SampleCommand.writeAtomically(target.resolve("public.json"), Groth16Json.writePublic(proof.publicInputs()));
-    out.printf("wrote %s and %s%n", target.resolve("proof.json"), target.resolve("public.json"));
+    ProofFiles.write(target, proof);
+    out.printf(
+        "wrote %s, %s and %s (the contract's Groth16Proof struct)%n",
+        target.resolve(ProofFiles.PROOF), target.resolve(ProofFiles.PUBLIC), target.resolve(ProofFiles.CHAIN));
     return ExitCode.OK;
   }
 }

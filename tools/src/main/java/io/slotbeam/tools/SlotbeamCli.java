@@ -55,6 +55,7 @@ public final class SlotbeamCli {
         new WitnessCommand(),
         new ProofCommand(),
         new ProveCommand(),
+        new ProveSlotsCommand(),
         new VerifyCommand(),
         new NodeCommand());
   }

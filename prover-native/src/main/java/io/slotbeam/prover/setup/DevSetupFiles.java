@@ -9,6 +9,7 @@ import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.VerificationKey;
 import io.slotbeam.prover.bn254.CurveGroup;
 import io.slotbeam.prover.bn254.Pairing;
+import io.slotbeam.prover.circuit.ProofFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,7 +72,7 @@ public final class DevSetupFiles {
     writeZkey(zkey, r1cs, key);
     VerificationKey vk = ZkeyFile.read(zkey).verificationKey();
     vk = vk.withAlphaBeta12(Pairing.pair(vk.alpha1(), vk.beta2()));
-    writeAtomically(folder.resolve(VERIFICATION_KEY), Groth16Json.writeVerificationKey(vk));
+    ProofFiles.writeAtomically(folder.resolve(VERIFICATION_KEY), Groth16Json.writeVerificationKey(vk));
     return zkey;
   }
 
@@ -90,7 +90,7 @@ public final class DevSetupFiles {
       return false;
     }
     write(folder, random);
-    writeAtomically(stamp, digest);
+    ProofFiles.writeAtomically(stamp, digest);
     return true;
   }
 
@@ -105,18 +105,6 @@ public final class DevSetupFiles {
       in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(digest.digest());
-  }
-
-  /** {@code text} into {@code target} through a temporary sibling and an atomic rename. */
-  private static void writeAtomically(Path target, String text) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
   }
 
   /** The r1cs's counts and its A, B and C terms. */
