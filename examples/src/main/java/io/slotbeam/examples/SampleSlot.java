@@ -53,8 +53,14 @@ public final class SampleSlot {
     System.exit(ProofInputChecker.check(input, CircuitParams.FULL).ok() ? 0 : 1);
   }
 
-  /** Samples slot 0 for {@code challenge} and prints what the circuit will be asked to prove. */
+  /** Samples slot 0 for {@code challenge} and prints what the Codex circuit will be asked to prove. */
   public static ProofInput run(Path file, BlockStore store, byte[] challenge, PrintStream out)
+      throws IOException {
+    return run(file, store, challenge, CircuitParams.FULL, out);
+  }
+
+  /** The same for the circuit of {@code params} (e.g. the small test circuit, for example 4). */
+  public static ProofInput run(Path file, BlockStore store, byte[] challenge, CircuitParams params, PrintStream out)
       throws IOException {
     Upload.Stored plain;
     try (InputStream in = Files.newInputStream(file)) {
@@ -77,10 +83,10 @@ public final class SampleSlot {
     Fr entropy = CellSelector.entropy(challenge);
     ProofInput input =
         new Sampler(store, CellHasher.fastest())
-            .sample(verifiable.verifiable().manifest(), 0, entropy, CircuitParams.FULL);
+            .sample(verifiable.verifiable().manifest(), 0, entropy, params);
     out.println("entropy             " + entropy);
     out.println("sampled cells       " + input.samples().size() + " of " + input.nCellsPerSlot());
-    ProofInputChecker.Result check = ProofInputChecker.check(input, CircuitParams.FULL);
+    ProofInputChecker.Result check = ProofInputChecker.check(input, params);
     out.println("circuit input       " + (check.ok() ? "checks out" : check.firstFailure().orElseThrow()));
     return input;
   }

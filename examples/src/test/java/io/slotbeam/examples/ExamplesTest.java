@@ -1,9 +1,25 @@
 package io.slotbeam.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slotbeam.circuits.CircuitBuild;
+import io.slotbeam.core.block.Chunker;
 import io.slotbeam.core.block.PlainDataset;
+import io.slotbeam.core.dataset.Upload;
+import io.slotbeam.core.groth16.PublicInputs;
+import io.slotbeam.core.slots.CircuitParams;
+import io.slotbeam.core.store.InMemoryBlockStore;
+import io.slotbeam.node.Node;
+import io.slotbeam.node.NodeConfig;
+import io.slotbeam.prover.groth16.NativeVerifier;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Optional;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.slots.CellSelector;
@@ -22,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs every example on small input and checks what it printed and returned. */
 class ExamplesTest {
+  private static final Path ROOT = Path.of(System.getProperty("slotbeam.root"));
+
   @TempDir Path dir;
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -66,6 +84,97 @@ class ExamplesTest {
     String printedText = printed.toString(StandardCharsets.UTF_8);
     assertTrue(printedText.contains("verifyRoot          " + input.dataSetRoot()), printedText);
     assertTrue(printedText.contains("circuit input       checks out"), printedText);
+  }
+
+  /**
+   * The proof of slot 0 verifies, its public inputs are the sampled input's, and the same proof
+   * claiming another entropy does not verify. Uses the small circuit the circuits module's tests
+   * build (built here if missing) in a folder of its own, where the example makes its dev setup.
+   */
+  @Test
+  void proveSlotProvesSlotZeroWithTheSmallCircuitAndTheProofVerifies() throws Exception {
+    Path circuit = Files.createDirectory(dir.resolve("circuit"));
+    Path built =
+        CircuitBuild.build(ROOT, CircuitParams.SMALL, Path.of(System.getProperty("slotbeam.circuits"), "8,3,5,67,2"),
+            OutputStream.nullOutputStream());
+    for (Path file : List.of(Path.of("sample_and_prove.r1cs"), Path.of("params"), Path.of(CircuitBuild.WASM))) {
+      Files.createDirectories(circuit.resolve(file).getParent());
+      Files.copy(built.resolve(file), circuit.resolve(file));
+    }
+    byte[] challenge = new byte[32];
+    challenge[31] = 9;
+    ProveSlot.Outcome outcome =
+        ProveSlot.run(randomFile("data.bin", 200_000, 9), FileBlockStore.open(dir.resolve("repo")), circuit, challenge, out);
+
+    assertTrue(outcome.valid());
+    ProofInput input = outcome.input();
+    assertEquals(List.of(input.entropy(), input.dataSetRoot(), Fr.of(input.slotIndex())),
+        outcome.proof().publicInputs().values());
+    PublicInputs forged =
+        new PublicInputs(List.of(input.entropy().add(Fr.ONE), input.dataSetRoot(), Fr.of(0)));
+    assertFalse(new NativeVerifier().verify(outcome.key(), forged, outcome.proof().proof()));
+    String printedText = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(printedText.contains("UNSAFE FOR PRODUCTION"), printedText);
+    assertTrue(printedText.contains("proof               verifies"), printedText);
+  }
+
+  /**
+   * Each file of the folder gets the treeCid hashing it gives and the plain manifest an upload
+   * gives; the verifiable dataset of one of them has the verify root the sequential core path
+   * (example 3) computes.
+   */
+  @Test
+  void encodeFolderGivesEachFileTheManifestsOfTheSequentialPath() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    List<Path> files = List.of(
+        randomFile("folder/a.bin", 150_000, 1), randomFile("folder/b.bin", 70_000, 2), randomFile("folder/c.bin", 140_000, 3));
+    JsonNode summary = EncodeFolder.run(folder, dir.resolve("repo"), List.of("--targetParallelism=2"), out);
+
+    assertEquals(files.size(), summary.size());
+    for (JsonNode entry : summary) {
+      Path file = Path.of(entry.get("file").asText());
+      assertTrue(files.contains(file), file.toString());
+      assertEquals(HashFile.hash(file, new PrintStream(OutputStream.nullOutputStream())).treeCid().toString(),
+          entry.get("treeCid").asText());
+      Upload.Stored upload;
+      try (InputStream in = Files.newInputStream(file)) {
+        upload = Upload.store(in, Chunker.DEFAULT_BLOCK_SIZE, Optional.empty(), Optional.empty(), new InMemoryBlockStore());
+      }
+      assertEquals(upload.manifestCid().toString(), entry.get("manifestCid").asText());
+      assertTrue(printed.toString(StandardCharsets.UTF_8).contains(
+          file.getFileName() + "  manifest " + upload.manifestCid() + "  verifiable " + entry.get("verifiable").get("manifestCid").asText()));
+    }
+    JsonNode first = summary.get(0);
+    ProofInput sequential =
+        SampleSlot.run(Path.of(first.get("file").asText()), FileBlockStore.open(dir.resolve("reference")), new byte[32],
+            new PrintStream(OutputStream.nullOutputStream()));
+    assertEquals(sequential.dataSetRoot().toString(), first.get("verifiable").get("verifyRoot").asText());
+  }
+
+  /** Against a real node on a free loopback port: the upload is listed and downloads unchanged. */
+  @Test
+  void talkToNodeUploadsListsAndDownloadsTheFile() throws Exception {
+    Path file = randomFile("notes.bin", 100_000, 6);
+    NodeConfig config =
+        new NodeConfig(dir.resolve("node"), "127.0.0.1", 0, NodeConfig.DEFAULT_QUOTA, NodeConfig.DEFAULT_BLOCK_TTL,
+            NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, NodeConfig.DEFAULT_MAINTENANCE_BATCH, List.of());
+    TalkToNode.Outcome outcome;
+    try (Node node = Node.start(config, Clock.systemUTC())) {
+      outcome = new TalkToNode(node.baseUrl()).run(file, out);
+    }
+
+    Upload.Stored reference;
+    try (InputStream in = Files.newInputStream(file)) {
+      reference = Upload.store(in, Chunker.DEFAULT_BLOCK_SIZE, Optional.of("notes.bin"),
+          Optional.of("application/octet-stream"), new InMemoryBlockStore());
+    }
+    assertEquals(reference.manifestCid().toString(), outcome.cid());
+    JsonNode listed = outcome.listing().get("content");
+    assertEquals(1, listed.size());
+    assertEquals(outcome.cid(), listed.get(0).get("cid").asText());
+    assertEquals("notes.bin", listed.get(0).get("manifest").get("filename").asText());
+    assertArrayEquals(Files.readAllBytes(file), outcome.downloaded());
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains("stored     " + outcome.cid() + " notes.bin (100000 bytes)"));
   }
 
   private Path randomFile(String name, int size, long seed) throws IOException {
