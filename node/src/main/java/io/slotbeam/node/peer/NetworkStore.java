@@ -45,12 +45,16 @@ public final class NetworkStore {
   public Optional<Dataset> localDataset(Cid manifestCid) throws IOException {
     requireManifestCid(manifestCid);
     Optional<Block> block = store.get(manifestCid);
-    return block.map(b -> new Dataset(manifestCid, b, ManifestCodec.decode(manifestCid, b.data())));
+    return block.isEmpty() ? Optional.empty() : Optional.of(decode(manifestCid, block.get()));
   }
 
   /**
    * The dataset named {@code manifestCid}, from the local repository or else the first peer that
    * has its manifest, or empty if none has.
+   *
+   * @throws PeerException if a peer sent bytes that are not that manifest
+   * @throws InvalidManifestException if the manifest that hashes to {@code manifestCid} does not
+   *     decode, or names no blocks
    */
   public Optional<Dataset> dataset(Cid manifestCid) throws IOException {
     Optional<Dataset> local = localDataset(manifestCid);
@@ -60,8 +64,7 @@ public final class NetworkStore {
     for (URI peer : peers.list()) {
       Optional<Block> block = client.block(peer, manifestCid);
       if (block.isPresent()) {
-        return Optional.of(
-            new Dataset(manifestCid, block.get(), ManifestCodec.decode(manifestCid, block.get().data())));
+        return Optional.of(decode(manifestCid, block.get()));
       }
     }
     return Optional.empty();
@@ -88,7 +91,8 @@ public final class NetworkStore {
    * Block {@code index} of the dataset: the local one, or else fetched from the first peer that
    * has it, checked and stored.
    *
-   * @throws PeerException if no peer has it or a peer sent a block that fails its checks
+   * @throws PeerException if no peer has it or a peer sent a block that fails its checks (its CID,
+   *     its proof, or the manifest's block size)
    */
   public Block block(Manifest manifest, int index) throws IOException {
     Optional<Block> local = localBlock(manifest, index);
@@ -98,8 +102,16 @@ public final class NetworkStore {
     for (URI peer : peers.list()) {
       Optional<Block> fetched = client.leafBlock(peer, manifest.treeCid(), index, manifest.blocksCount());
       if (fetched.isPresent()) {
-        store.store(fetched.get());
-        return fetched.get();
+        Block block = fetched.get();
+        // Its CID is in the tree, but a manifest can name a block size its tree does not have
+        // (Codex pads every block to it; erasure padding is the empty block).
+        if (block.size() != manifest.blockSize() && !block.cid().equals(Cid.emptyBlock())) {
+          throw new PeerException(
+              "block " + index + " of tree " + manifest.treeCid() + " from peer " + peer + " has " + block.size()
+                  + " bytes, not the manifest's blockSize " + manifest.blockSize());
+        }
+        store.store(block);
+        return block;
       }
     }
     throw new PeerException(
@@ -140,6 +152,19 @@ public final class NetworkStore {
             downloading.remove(dataset.manifestCid());
           }
         });
+  }
+
+  /**
+   * The dataset of a manifest block. A manifest of zero blocks is well formed but names nothing to
+   * download (Codex refuses empty uploads), so it is refused here, before anything is fetched.
+   */
+  private static Dataset decode(Cid manifestCid, Block block) {
+    Manifest manifest = ManifestCodec.decode(manifestCid, block.data());
+    if (manifest.blocksCount() == 0) {
+      throw new InvalidManifestException(
+          "The requested CID could not be retrieved (manifest " + manifestCid + " has datasetSize 0: no blocks).");
+    }
+    return new Dataset(manifestCid, block, manifest);
   }
 
   private static void requireManifestCid(Cid cid) {

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BiConsumer;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -188,6 +189,18 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
   @Override
   public boolean has(Cid cid) throws IOException {
     return cid.equals(Cid.emptyBlock()) || read(RepoKeys.blockMetadata(cid)) != null;
+  }
+
+  /**
+   * The size of a stored block, from its metadata (the block is not read): 0 for the empty block,
+   * which is never stored but always there (as {@link #has} says); empty if it is not stored.
+   */
+  public OptionalInt blockSize(Cid cid) throws IOException {
+    if (cid.equals(Cid.emptyBlock())) {
+      return OptionalInt.of(0);
+    }
+    Optional<BlockMetadata> metadata = blockMetadata(cid);
+    return metadata.isEmpty() ? OptionalInt.empty() : OptionalInt.of(metadata.get().size());
   }
 
   /** Removes the block whatever references it (core's contract: for repair and maintenance). */

@@ -1,6 +1,8 @@
 package io.slotbeam.node.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.google.common.io.ByteStreams;
+import com.google.common.io.CountingInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.slotbeam.core.block.Block;
@@ -18,6 +20,7 @@ import io.slotbeam.core.store.BlockStore;
 import io.slotbeam.node.peer.PeerClient;
 import io.slotbeam.node.repo.RocksBlockStore;
 import io.slotbeam.node.repo.UndoableWrites;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Blocks between nodes and from the encode pipeline (slotbeam's own endpoints, beside nim-codex's):
@@ -38,12 +42,19 @@ import java.util.Optional;
  *   <li>{@code PUT /manifests/{cid}} with {@code {"manifest": "<base64 manifest block>", "tree":
  *       ["<block CID>", …]}}: stores a manifest and its tree once the tree's root is the
  *       manifest's treeCid and every block of the tree is stored (200, the {@code DataItem}); 409
- *       naming the first missing block otherwise.
+ *       naming the first missing block otherwise, 422 naming the first block whose size is not the
+ *       manifest's blockSize.
  * </ul>
  */
 final class BlockApi {
   /** The largest block {@code PUT /blocks} takes; Codex blocks are 64 KiB. */
   static final int MAX_BLOCK_BYTES = 1 << 20;
+
+  /**
+   * The largest {@code PUT /manifests} request: about 56 bytes of JSON per block CID, so trees of
+   * up to a million blocks (64 GiB in 64 KiB blocks).
+   */
+  static final int MAX_MANIFEST_REQUEST_BYTES = 64 << 20;
 
   private final RocksBlockStore store;
 
@@ -121,10 +132,15 @@ final class BlockApi {
   private void putManifest(HttpExchange exchange, String cidText) throws IOException {
     Cid cid = Cid.parse(cidText);
     JsonNode request;
-    try (InputStream in = exchange.getRequestBody()) {
-      request = Replies.JSON.readTree(in);
-    } catch (JsonProcessingException e) {
-      throw new HttpError(HttpError.BAD_REQUEST, "the body is not JSON: " + e.getOriginalMessage());
+    try (CountingInputStream in =
+        new CountingInputStream(ByteStreams.limit(exchange.getRequestBody(), MAX_MANIFEST_REQUEST_BYTES + 1L))) {
+      try {
+        request = Replies.JSON.readTree(in);
+      } catch (JsonProcessingException | CharConversionException e) { // the latter: bad UTF-16/32 text
+        requireWithinLimit(in, cid);
+        throw new HttpError(HttpError.BAD_REQUEST, "the body is not JSON: " + e.getMessage());
+      }
+      requireWithinLimit(in, cid);
     }
     if (request == null || !request.path("manifest").isTextual() || !request.path("tree").isArray()) {
       throw new HttpError(
@@ -151,7 +167,12 @@ final class BlockApi {
           HttpError.UNPROCESSABLE,
           "the tree has " + tree.size() + " blocks but manifest " + cid + " has " + manifest.blocksCount());
     }
-    KeyedMerkleTree<Sha256Digest> built = CodexTree.build(tree);
+    KeyedMerkleTree<Sha256Digest> built;
+    try {
+      built = CodexTree.build(tree);
+    } catch (IllegalArgumentException e) { // no leaves (datasetSize 0), or a leaf that is not sha2-256
+      throw new HttpError(HttpError.UNPROCESSABLE, "the tree of manifest " + cid + " is not a Codex tree: " + e.getMessage());
+    }
     Cid root = CodexTree.rootCid(built.root());
     if (!root.equals(manifest.treeCid())) {
       throw new HttpError(
@@ -159,11 +180,20 @@ final class BlockApi {
           "the tree's root is " + root + " but manifest " + cid + " names treeCid " + manifest.treeCid());
     }
     for (int i = 0; i < tree.size(); i++) {
-      if (!store.has(tree.get(i))) {
+      OptionalInt size = store.blockSize(tree.get(i));
+      if (size.isEmpty()) {
         throw new HttpError(
             HttpError.CONFLICT,
             "block " + i + " of tree " + manifest.treeCid() + " (" + tree.get(i)
                 + ") is not stored: PUT every block before the manifest");
+      }
+      // Codex pads every block, the last too, to the block size (erasure padding is the empty
+      // block); a download relies on it.
+      if (size.getAsInt() != manifest.blockSize() && !tree.get(i).equals(Cid.emptyBlock())) {
+        throw new HttpError(
+            HttpError.UNPROCESSABLE,
+            "block " + i + " of tree " + manifest.treeCid() + " (" + tree.get(i) + ") has " + size.getAsInt()
+                + " bytes but manifest " + cid + " has blockSize " + manifest.blockSize());
       }
     }
     UndoableWrites writes = new UndoableWrites(store);
@@ -176,6 +206,15 @@ final class BlockApi {
       throw e;
     }
     Replies.json(exchange, 200, DataApi.dataItem(cid, manifest));
+  }
+
+  /** 413 once the body read so far is past {@link #MAX_MANIFEST_REQUEST_BYTES}. */
+  private static void requireWithinLimit(CountingInputStream in, Cid cid) {
+    if (in.getCount() > MAX_MANIFEST_REQUEST_BYTES) {
+      throw new HttpError(
+          HttpError.PAYLOAD_TOO_LARGE,
+          "the request for manifest " + cid + " is larger than " + MAX_MANIFEST_REQUEST_BYTES + " bytes");
+    }
   }
 
   private static int parseIndex(String text) {
