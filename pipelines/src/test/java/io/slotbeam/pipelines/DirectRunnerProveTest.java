@@ -2,6 +2,7 @@ package io.slotbeam.pipelines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,5 +84,13 @@ class DirectRunnerProveTest extends ProvePipelineContract {
     CircuitFolderException folder = assertThrows(CircuitFolderException.class,
         () -> ProvePipeline.create(ProvePipeline.options(args.toArray(String[]::new))));
     assertTrue(folder.getMessage().contains("no params in " + dir), folder.getMessage());
+  }
+
+  @Test
+  void everyWorkerInThisJvmSharesOneOpenCircuitPerFolder() {
+    SharedCircuits.Shared first = SharedCircuits.get(circuit, 2);
+    assertSame(first, SharedCircuits.get(circuit.resolve("..").resolve(circuit.getFileName()), 1));
+    assertEquals(circuit.toAbsolutePath().normalize(), first.circuit().folder().toAbsolutePath().normalize());
+    assertEquals(2, first.proofs().availablePermits(), "the first bound holds, all free when idle");
   }
 }
