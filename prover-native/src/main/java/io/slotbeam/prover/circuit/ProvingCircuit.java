@@ -152,10 +152,12 @@ public final class ProvingCircuit implements AutoCloseable {
     return folder;
   }
 
+  /** The parameters the circuit was built for: what {@link #prove} checks inputs against. */
   public CircuitParams params() {
     return params;
   }
 
+  /** The key proofs are verified with, from {@code verification_key.json}. */
   public VerificationKey verificationKey() {
     return verificationKey;
   }
