@@ -9,14 +9,13 @@ import io.slotbeam.core.slots.CellSelector;
 import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.core.slots.ProofInput;
 import io.slotbeam.core.slots.ProofInputJson;
+import io.slotbeam.prover.circuit.ProofFiles;
 import io.slotbeam.core.slots.Sampler;
 import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -67,7 +66,7 @@ final class SampleCommand implements Command {
     long started = System.nanoTime();
     ProofInput input = new Sampler(store, CellHasher.fastest()).sample(manifest, slot, entropy, params);
     Path target = Path.of(line.getOptionValue("out"));
-    writeAtomically(target, ProofInputJson.toJsonString(input));
+    ProofFiles.writeAtomically(target, ProofInputJson.toJsonString(input));
     out.printf(
         "wrote %s: slot %d of %d, %d samples of %d cells, in %.0f ms%n",
         target, slot, input.nSlotsPerDataSet(), input.samples().size(), input.nCellsPerSlot(),
@@ -88,17 +87,6 @@ final class SampleCommand implements Command {
       return CellSelector.entropy(HexFormat.of().parseHex(hex.startsWith("0x") ? hex.substring(2) : hex));
     } catch (IllegalArgumentException e) {
       throw new UsageException("--challenge '" + hex + "': " + e.getMessage());
-    }
-  }
-
-  static void writeAtomically(Path target, String content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-    try {
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
     }
   }
 }
