@@ -5,6 +5,8 @@ import static io.slotbeam.node.rest.NodeClient.random;
 import static io.slotbeam.node.rest.NodeClient.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.slotbeam.node.purchasing.ChainTestNodes.await;
+import static io.slotbeam.node.purchasing.ChainTestNodes.state;
 
 import io.slotbeam.contracts.TestProofs;
 import io.slotbeam.contracts.generated.Marketplace;
@@ -12,7 +14,6 @@ import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.groth16.ChainEncoding;
 import io.slotbeam.core.groth16.Proof;
 import io.slotbeam.node.Node;
-import io.slotbeam.node.NodeConfig;
 import io.slotbeam.node.chain.DevChain;
 import io.slotbeam.node.chain.OnChainClock;
 import io.slotbeam.node.chain.OnChainMarket;
@@ -29,11 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,39 +52,25 @@ class ClientAndValidatorOnChainTest {
   private static final int HOST = 2;
   private static final int HOST2 = 3;
   private static final int VALIDATOR = 4;
-  private static final OnChainMarket.Options OPTIONS =
-      OnChainMarket.Options.defaults().withEventPollInterval(Duration.ofMillis(100));
-  /** 10 periods at 1 per byte per second, every period a proof (downtime 0), expiry 5 periods. */
-  private static final String REQUEST =
-      "{\"duration\": 600, \"pricePerBytePerSecond\": 1, \"proofProbability\": 1,"
-          + " \"collateralPerByte\": 1, \"expiry\": 300, \"nodes\": 3, \"tolerance\": 1}";
+  /** 10 periods, every period a proof (downtime 0), expiry 5 periods. */
+  private static final String REQUEST = ChainTestNodes.request(600, 300);
 
   @TempDir Path dir;
+  private ChainTestNodes nodes;
   private DevChain chain;
   private TestProofs proofs;
   private OnChainClock clock;
-  private final List<AutoCloseable> open = new ArrayList<>();
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+    nodes.close();
     if (chain != null) {
       chain.close();
     }
   }
 
-  private <T extends AutoCloseable> T opened(T closeable) {
-    open.add(closeable);
-    return closeable;
-  }
-
   private Node node(String name, OnChainMarket market, Optional<ValidationConfig> validation) throws IOException {
-    return Node.start(
-        new NodeConfig(dir.resolve(name), "127.0.0.1", 0, NodeConfig.DEFAULT_QUOTA, NodeConfig.DEFAULT_BLOCK_TTL,
-            NodeConfig.DEFAULT_MAINTENANCE_INTERVAL, 1000, List.of(), validation),
-        Clock.systemUTC(), market, clock);
+    return Node.start(nodes.config(name, List.of(), validation), Clock.systemUTC(), market, clock);
   }
 
   /** The proof the contract takes for {@code slotIndex} in the next block, mined past a pointer wrap. */
@@ -110,29 +95,19 @@ class ClientAndValidatorOnChainTest {
     mineAt((clock.now() / PERIOD + 1) * PERIOD + 1);
   }
 
-  private static <T> T await(Callable<T> value, T expected, String what) throws Exception {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    T seen = value.call();
-    while (!seen.equals(expected)) {
-      assertTrue(System.nanoTime() < deadline, what + " is still " + seen + ", not " + expected);
-      Thread.sleep(50);
-      seen = value.call();
-    }
-    return seen;
-  }
-
   @Test
   void hostsFillAPurchaseTheValidatorMarksTheMissedProofAndThePurchaseFinishes() throws Exception {
+    nodes = new ChainTestNodes(dir);
     chain = DevChain.launch(Path.of(System.getProperty("slotbeam.root", ".")));
     proofs = new TestProofs(chain.anvil().web3j(), chain.anvil().accounts().get(0));
     chain.deploy(DevChain.configuration(PERIOD, TIMEOUT, 0, "test-zkey"), proofs.key());
-    OnChainMarket clientMarket = opened(chain.market(CLIENT, OPTIONS));
-    clock = opened(clientMarket.startClock(Duration.ofMillis(100)));
-    OnChainMarket host = opened(chain.market(HOST, OPTIONS));
-    OnChainMarket host2 = opened(chain.market(HOST2, OPTIONS));
-    OnChainMarket validatorMarket = opened(chain.market(VALIDATOR, OPTIONS));
-    opened(node("validator", validatorMarket, Optional.of(new ValidationConfig(0, OptionalInt.empty(), 0))));
-    Node clientNode = opened(node("client", clientMarket, Optional.empty()));
+    OnChainMarket clientMarket = nodes.opened(chain.market(CLIENT, ChainTestNodes.OPTIONS));
+    clock = nodes.opened(clientMarket.startClock(Duration.ofMillis(100)));
+    OnChainMarket host = nodes.opened(chain.market(HOST, ChainTestNodes.OPTIONS));
+    OnChainMarket host2 = nodes.opened(chain.market(HOST2, ChainTestNodes.OPTIONS));
+    OnChainMarket validatorMarket = nodes.opened(chain.market(VALIDATOR, ChainTestNodes.OPTIONS));
+    nodes.opened(node("validator", validatorMarket, Optional.of(new ValidationConfig(0, OptionalInt.empty(), 0))));
+    Node clientNode = nodes.opened(node("client", clientMarket, Optional.empty()));
     NodeClient client = new NodeClient(clientNode.baseUrl());
 
     BigInteger clientFunds = clientMarket.tokenBalance();
@@ -157,7 +132,7 @@ class ClientAndValidatorOnChainTest {
     await(() -> state(client, id), "started", "the purchase");
 
     clientNode.close(); // the purchase resumes from its saved state and the chain's (closing twice is harmless)
-    NodeClient restarted = new NodeClient(opened(node("client", clientMarket, Optional.empty())).baseUrl());
+    NodeClient restarted = new NodeClient(nodes.opened(node("client", clientMarket, Optional.empty())).baseUrl());
     await(() -> state(restarted, id), "started", "the resumed purchase");
 
     nextPeriod(); // slots 0 and 1 are proven; host2 misses slot 2's proof
@@ -177,9 +152,5 @@ class ClientAndValidatorOnChainTest {
     await(() -> state(restarted, id), "finished", "the purchase");
     await(() -> clientMarket.tokenBalance().compareTo(beforeWithdrawal) > 0, true, "the client's withdrawal");
     assertTrue(json(restarted.get("storage/purchases/" + id.hex())).get("error").isNull());
-  }
-
-  private static String state(NodeClient client, RequestId id) throws IOException {
-    return json(client.get("storage/purchases/" + id.hex())).get("state").asText();
   }
 }
