@@ -3,6 +3,7 @@ package io.slotbeam.node.sales;
 import io.slotbeam.core.groth16.Proof;
 import io.slotbeam.node.market.Market;
 import io.slotbeam.node.market.MarketException;
+import io.slotbeam.node.market.ProofInvalidException;
 import io.slotbeam.node.market.RequestState;
 import io.slotbeam.node.market.SlotReservationNotAllowedException;
 import io.slotbeam.node.market.SlotState;
@@ -11,6 +12,7 @@ import io.slotbeam.node.market.StorageRequest;
 import io.slotbeam.node.proving.InitialProof;
 import io.slotbeam.node.proving.ProvingLoop;
 import io.slotbeam.node.repo.QuotaExceededException;
+import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,6 +24,8 @@ import java.util.OptionalLong;
  * SaleErrored} with the failure and its {@link SkipReason}.
  */
 final class SaleStates {
+  private static final System.Logger LOG = System.getLogger(SaleStates.class.getName());
+
   private SaleStates() {}
 
   static SaleState preparing() {
@@ -147,17 +151,20 @@ final class SaleStates {
   private static final class InitialProving extends Active {
     @Override
     public SaleState run(SalesAgent agent) throws Exception {
-      Proof proof = InitialProof.make(
-          agent.context.market(), agent.context.clock(), agent.slotId(), challenge -> prove(agent, challenge));
-      return new Filling(proof);
+      return new Filling(InitialProof.make(
+          agent.context.market(), agent.context.clock(), agent.slotId(), challenge -> prove(agent, challenge)));
     }
   }
 
-  /** Puts down the collateral and fills the slot with the proof. */
+  /**
+   * Puts down the collateral and fills the slot with the proof. A proof the contract rejects
+   * because a new period began while the fill was in flight (the slot's challenge is no longer
+   * the one proven) is made again for the new challenge; any other rejection errs (§7.5).
+   */
   private static final class Filling extends Active {
-    private final Proof proof;
+    private final InitialProof.FillProof proof;
 
-    Filling(Proof proof) {
+    Filling(InitialProof.FillProof proof) {
       this.proof = proof;
     }
 
@@ -166,9 +173,16 @@ final class SaleStates {
       Market market = agent.context.market();
       BigInteger collateral = market.slotCollateral(agent.requestId(), agent.slotIndex());
       try {
-        market.fillSlot(agent.requestId(), agent.slotIndex(), proof, collateral);
+        market.fillSlot(agent.requestId(), agent.slotIndex(), proof.proof(), collateral);
       } catch (SlotStateMismatchException e) {
         return new Ignored(SkipReason.SLOT_TAKEN, e.getMessage(), false, true);
+      } catch (ProofInvalidException e) {
+        if (proof.answers(market.getChallenge(agent.slotId()))) {
+          throw e;
+        }
+        LOG.log(Level.INFO, () -> "the fill proof of " + agent.slotId() + " went stale (a new period began); "
+            + "proving the new challenge");
+        return new InitialProving();
       }
       return new Filled();
     }
@@ -181,7 +195,9 @@ final class SaleStates {
       Market market = agent.context.market();
       Optional<String> host = market.getHost(agent.slotId());
       if (host.isEmpty() || !host.get().equalsIgnoreCase(market.signer())) {
-        return new Errored(SkipReason.SLOT_TAKEN, "Slot filled by other host: " + host.orElse("none"));
+        // the race is lost before this host put anything down: its collateral goes back too
+        return new Errored(SkipReason.SLOT_TAKEN, "Slot filled by other host: " + host.orElse("none"),
+            agent.request().map(r -> r.ask().collateralPerSlot()));
       }
       agent.filled();
       agent.context.slots().updateExpiry(agent.slotId(), market.requestEnd(agent.requestId()));
@@ -253,20 +269,31 @@ final class SaleStates {
     }
   }
 
-  /** Something went wrong: record why and clean up; the slot is not tried again. */
+  /**
+   * Something went wrong: record why and clean up; the slot is not tried again. The reservation's
+   * bytes go back to the availability; its collateral only when {@code returnedCollateral} says
+   * so (nim-codex never returns it, spec node §12 quirk 7: here a sale that lost the race for its
+   * slot before putting collateral down returns it, so the availability does not shrink).
+   */
   private static final class Errored extends Named {
     private final SkipReason reason;
     private final String detail;
+    private final Optional<BigInteger> returnedCollateral;
 
     Errored(SkipReason reason, String detail) {
+      this(reason, detail, Optional.empty());
+    }
+
+    Errored(SkipReason reason, String detail, Optional<BigInteger> returnedCollateral) {
       this.reason = reason;
       this.detail = detail;
+      this.returnedCollateral = returnedCollateral;
     }
 
     @Override
     public SaleState run(SalesAgent agent) {
       record(agent, reason, detail);
-      agent.cleanUp(false, Optional.empty());
+      agent.cleanUp(false, returnedCollateral);
       return null;
     }
   }

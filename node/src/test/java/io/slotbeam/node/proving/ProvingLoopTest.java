@@ -158,13 +158,15 @@ class ProvingLoopTest {
   @Test
   void theInitialProofWaitsForTheNextPeriodAndForThePointerToLeaveTheWrapWindow() throws Exception {
     market.setPointer(SLOT, 256 - 64 + 1); // too close to the wrap-around for downtime 64
-    Future<Proof> proof = thread.submit(() -> InitialProof.make(market, clock, SLOT, recording()));
+    Future<InitialProof.FillProof> proof = thread.submit(() -> InitialProof.make(market, clock, SLOT, recording()));
     clock.set(1011);
     Thread.sleep(100);
     assertTrue(challenges.isEmpty(), "the pointer is in the last downtime blocks: wait another period");
     market.setPointer(SLOT, 256 - 64);
     clock.set(1021);
-    assertEquals(PROOF, proof.get(10, TimeUnit.SECONDS));
+    InitialProof.FillProof made = proof.get(10, TimeUnit.SECONDS);
+    assertEquals(PROOF, made.proof());
     assertEquals(1, challenges.size());
+    assertTrue(made.answers(market.getChallenge(SLOT)), "the proof names the challenge it answers");
   }
 }

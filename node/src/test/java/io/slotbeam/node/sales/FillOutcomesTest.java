@@ -1,0 +1,170 @@
+package io.slotbeam.node.sales;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.manifest.ManifestCodec;
+import io.slotbeam.core.slots.CellSelector;
+import io.slotbeam.core.slots.CircuitParams;
+import io.slotbeam.node.Node;
+import io.slotbeam.node.market.ManualClock;
+import io.slotbeam.node.market.MockMarket;
+import io.slotbeam.node.market.ProofInvalidException;
+import io.slotbeam.node.market.SlotId;
+import io.slotbeam.node.market.SlotState;
+import io.slotbeam.node.market.SlotStateMismatchException;
+import io.slotbeam.node.market.StorageRequest;
+import io.slotbeam.node.proving.Proving;
+import io.slotbeam.node.proving.SlotProver;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a fill ends when the chain moves under it (spec node §7.5 {@code SaleFilling}, §8.1): a
+ * proof gone stale because a new period began while the fill was in flight is made again for the
+ * new challenge; a slot another host filled first ends the sale ignored, with the reservation's
+ * bytes and collateral back in the availability.
+ */
+class FillOutcomesTest {
+  private static final long PERIOD = 100;
+
+  @TempDir Path dir;
+  private Node client;
+  private Node host;
+  private final ManualClock clock = new ManualClock(1_000_000);
+  private final MockMarket market = new MockMarket(MockMarket.config(PERIOD), HostFixture.HOST, clock);
+  private final HostFixture.SamplingProver sampling = new HostFixture.SamplingProver();
+  private Manifest verifiable;
+  private StorageRequest request;
+
+  @BeforeEach
+  void startClient() throws Exception {
+    client = HostFixture.startNode(dir, "client", List.of());
+    verifiable = HostFixture.verifiableDataset(client.store(), 21);
+    request = HostFixture.request(verifiable, ManifestCodec.cid(verifiable), 3000, 600, 2, 5);
+  }
+
+  @AfterEach
+  void stop() {
+    HostFixture.closeAll(host, client);
+  }
+
+  /** A host proving with {@code prover} and room for exactly one slot; returns its sales. */
+  private Sales startHost(SlotProver prover) throws Exception {
+    host = HostFixture.startNode(dir, "host", List.of(client.baseUrl().toString()));
+    return host.startSales(market, clock, new Proving(CircuitParams.SMALL, prover, 0), (slot, period, proof) -> {});
+  }
+
+  private static SalesAgent awaitAgentIn(Sales sales, String state) throws InterruptedException {
+    HostFixture.await("a sale in " + state, () -> sales.agents().stream().anyMatch(a -> a.stateName().equals(state)));
+    return sales.agents().stream().filter(a -> a.stateName().equals(state)).findFirst().orElseThrow();
+  }
+
+  /** Waits until the slot's sale state (or "gone") passes {@code test}; a failure names where it is. */
+  private static void awaitSale(Sales sales, SlotId slot, String what, Predicate<String> test)
+      throws InterruptedException {
+    Supplier<String> state = () -> sales.agent(slot).map(SalesAgent::stateName).orElse("gone");
+    try {
+      HostFixture.await(what, () -> test.test(state.get()));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the sale is " + state.get() + "; skipped " + sales.skipped().list(), e);
+    }
+  }
+
+  @Test
+  void aFillRejectedBecauseThePeriodChangedIsRetriedWithAProofOfTheNewChallenge() throws Exception {
+    byte[] before = new byte[32];
+    before[0] = 1;
+    byte[] after = new byte[32];
+    after[0] = 2;
+    // the first proof takes so long that a new period (new challenge) begins before its fill lands
+    SlotProver slowFirstProof = (store, manifest, slotIndex, entropy) -> {
+      var proof = sampling.prove(store, manifest, slotIndex, entropy);
+      if (sampling.calls.size() == 1) {
+        market.setChallenge(request.id().slotId(slotIndex), after);
+        market.failNext("fillSlot", new ProofInvalidException("fillSlot: reverted with Proofs_InvalidProof"));
+      }
+      return proof;
+    };
+    Sales sales = startHost(slowFirstProof);
+    long slotSize = request.ask().slotSize();
+    sales.reservations().createAvailability(slotSize, 5000, BigInteger.ONE, BigInteger.valueOf(10 * slotSize), true, 0);
+    market.requestStorage(request);
+    SlotId slot = awaitAgentIn(sales, "SaleInitialProving").slotId();
+    for (int i = 0; i < verifiable.numSlots(); i++) {
+      market.setChallenge(request.id().slotId(i), before);
+    }
+
+    clock.advance(PERIOD + 1);
+    awaitSale(sales, slot, "the stale fill given up and a new proof awaited",
+        state -> sampling.calls.size() == 1 && state.equals("SaleInitialProving"));
+    clock.advance(PERIOD);
+    awaitSale(sales, slot, "filled with the fresh proof", state -> state.equals("SaleProving"));
+
+    assertEquals(List.of(CellSelector.entropy(before), CellSelector.entropy(after)),
+        sampling.calls.stream().map(HostFixture.SamplingProver.Call::entropy).toList());
+    assertEquals(List.of(slot), market.mySlots());
+    assertEquals(1, market.submittedProofs().size(), "only the fresh proof landed");
+  }
+
+  @Test
+  void theLoserOfARaceForASlotGetsItsBytesAndCollateralBack() throws Exception {
+    Sales sales = startHost(sampling);
+    long slotSize = request.ask().slotSize();
+    BigInteger collateral = BigInteger.valueOf(10 * slotSize);
+    Availability availability =
+        sales.reservations().createAvailability(slotSize, 5000, BigInteger.ONE, collateral, true, 0);
+    for (int i = 1; i < verifiable.numSlots(); i++) { // only slot 0 is free: no other sale takes the space back
+      market.setSlotState(request.id().slotId(i), SlotState.FILLED);
+    }
+    market.requestStorage(request);
+    SlotId slot = awaitAgentIn(sales, "SaleInitialProving").slotId();
+    assertEquals(0, sales.reservations().availability(availability.id()).orElseThrow().freeSize());
+
+    // another host's fill lands first
+    market.failNext("fillSlot", new SlotStateMismatchException("fillSlot: reverted with Marketplace_SlotNotFree"));
+    clock.advance(PERIOD + 1);
+    awaitSale(sales, slot, "the lost sale cleaned up", state -> state.equals("gone"));
+
+    Availability back = sales.reservations().availability(availability.id()).orElseThrow();
+    assertEquals(slotSize, back.freeSize(), "the slot's bytes are free again");
+    assertEquals(collateral, back.totalRemainingCollateral(), "the slot's collateral is free again");
+    assertEquals(List.of(), sales.reservations().reservations());
+    assertEquals(List.of(), market.mySlots());
+  }
+
+  @Test
+  void theLoserToldOfTheWinnersFillBeforeItReservedOnChainGetsItsBytesAndCollateralBack() throws Exception {
+    Sales sales = startHost(sampling);
+    long slotSize = request.ask().slotSize();
+    BigInteger collateral = BigInteger.valueOf(10 * slotSize);
+    Availability availability =
+        sales.reservations().createAvailability(slotSize, 5000, BigInteger.ONE, collateral, true, 0);
+    for (int i = 1; i < verifiable.numSlots(); i++) {
+      market.setSlotState(request.id().slotId(i), SlotState.FILLED);
+    }
+    SlotId slot = request.id().slotId(0);
+    // holding the market's lock keeps the sale in SalePreparing while the winner's SlotFilled arrives
+    synchronized (market) {
+      market.requestStorage(request);
+      awaitSale(sales, slot, "a sale preparing slot 0", state -> state.equals("SalePreparing"));
+      market.emit(l -> l.slotFilled(request.id(), 0));
+    }
+    awaitSale(sales, slot, "the lost sale cleaned up", state -> state.equals("gone"));
+
+    Availability back = sales.reservations().availability(availability.id()).orElseThrow();
+    assertEquals(slotSize, back.freeSize(), "the slot's bytes are free again");
+    assertEquals(collateral, back.totalRemainingCollateral(), "the slot's collateral is free again");
+    assertEquals(List.of(), sales.reservations().reservations());
+    assertTrue(sales.skipped().list().stream().anyMatch(s -> s.reason() == SkipReason.SLOT_TAKEN
+        && s.detail().startsWith("Slot filled by other host")), sales.skipped().list().toString());
+  }
+}
