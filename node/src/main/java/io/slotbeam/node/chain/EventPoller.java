@@ -55,6 +55,11 @@ final class EventPoller implements Market.Subscription {
         new ThreadFactoryBuilder().setNameFormat("marketplace-events-%d").setDaemon(true).build());
   }
 
+  /** The last block of one {@code eth_getLogs} from {@code from} towards {@code latest}. */
+  static BigInteger queryEnd(BigInteger from, BigInteger latest) {
+    return latest.min(from.add(BigInteger.valueOf(MAX_BLOCKS_PER_QUERY - 1)));
+  }
+
   /** Delivers the events of the blocks after the current one, polling every {@code interval}. */
   static EventPoller start(ChainRpc rpc, String marketplace, MarketListener listener, Duration interval) {
     BigInteger latest = rpc.send("subscribe (block number)", rpc.web3j().ethBlockNumber()).getBlockNumber();
@@ -67,7 +72,7 @@ final class EventPoller implements Market.Subscription {
     try {
       BigInteger latest = rpc.send("events (block number)", rpc.web3j().ethBlockNumber()).getBlockNumber();
       while (latest.compareTo(cursor) >= 0) {
-        BigInteger to = latest.min(cursor.add(BigInteger.valueOf(MAX_BLOCKS_PER_QUERY - 1)));
+        BigInteger to = queryEnd(cursor, latest);
         EthLog logs = rpc.send("events (eth_getLogs)", rpc.web3j().ethGetLogs(new EthFilter(
             DefaultBlockParameter.valueOf(cursor), DefaultBlockParameter.valueOf(to), marketplace)));
         if (logs.hasError()) {

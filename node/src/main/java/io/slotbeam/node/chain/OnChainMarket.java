@@ -18,9 +18,11 @@ import io.slotbeam.node.market.SlotState;
 import io.slotbeam.node.market.StorageRequest;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
@@ -29,8 +31,12 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
@@ -376,6 +382,61 @@ public final class OnChainMarket implements Market, AutoCloseable {
   }
 
   /** Stops the HTTP client; subscriptions and clocks must be closed first. */
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The first block searched is the last one stamped before {@code fromTime} (found by binary
+   * search over the block timestamps, which never decrease), so no fill at or after {@code
+   * fromTime} is missed, even among blocks sharing a timestamp; the
+   * logs are read up to the latest block in queries of at most {@link
+   * EventPoller#MAX_BLOCKS_PER_QUERY} blocks.
+   */
+  @Override
+  public List<SlotId> slotsFilledSince(long fromTime) {
+    String call = "slotsFilledSince(" + fromTime + ")";
+    BigInteger latest = rpc.send(call + " (block number)", rpc.web3j().ethBlockNumber()).getBlockNumber();
+    String topic = EventEncoder.encode(Marketplace.SLOTFILLED_EVENT);
+    List<SlotId> slots = new ArrayList<>();
+    for (BigInteger from = lastBlockBefore(call, fromTime, latest); from.compareTo(latest) <= 0; ) {
+      BigInteger to = EventPoller.queryEnd(from, latest);
+      EthLog logs = rpc.send(call + " (eth_getLogs)", rpc.web3j().ethGetLogs(new EthFilter(
+          DefaultBlockParameter.valueOf(from), DefaultBlockParameter.valueOf(to), marketplace).addSingleTopic(topic)));
+      if (logs.hasError()) {
+        throw Reverts.exception(call + " (eth_getLogs " + from + ".." + to + ")", logs.getError());
+      }
+      for (EthLog.LogResult<?> result : logs.getLogs()) {
+        var event = Marketplace.getSlotFilledEventFromLog((Log) result.get());
+        slots.add(new RequestId(event.requestId).slotId(event.slotIndex.longValueExact()));
+      }
+      from = to.add(BigInteger.ONE);
+    }
+    return slots;
+  }
+
+  /** The highest block in [0, latest] stamped before {@code time}; block 0 if none is. */
+  private BigInteger lastBlockBefore(String call, long time, BigInteger latest) {
+    BigInteger low = BigInteger.ZERO;
+    BigInteger high = latest;
+    while (low.compareTo(high) < 0) {
+      BigInteger middle = low.add(high).add(BigInteger.ONE).shiftRight(1);
+      if (blockTime(call, middle) < time) {
+        low = middle;
+      } else {
+        high = middle.subtract(BigInteger.ONE);
+      }
+    }
+    return low;
+  }
+
+  private long blockTime(String call, BigInteger number) {
+    EthBlock.Block block = rpc.send(call + " (block " + number + ")",
+        rpc.web3j().ethGetBlockByNumber(DefaultBlockParameter.valueOf(number), false)).getBlock();
+    if (block == null) {
+      throw new MarketException(call + ": block " + number + " is unknown to the chain");
+    }
+    return block.getTimestamp().longValueExact();
+  }
+
   @Override
   public void close() {
     rpc.web3j().shutdown();

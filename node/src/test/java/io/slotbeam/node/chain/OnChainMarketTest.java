@@ -311,6 +311,40 @@ class OnChainMarketTest {
     }
   }
 
+  /**
+   * A restarted validator's look back (spec node §6 {@code queryPastSlotFilledEvents}): the fills
+   * from a time on, oldest first, found across more blocks than one eth_getLogs range.
+   */
+  @Test
+  void slotsFilledSinceATimeAreFoundAcrossManyBlocks() throws Exception {
+    try (OnChainMarket client = chain.market(TestMarketChain.CLIENT3);
+        OnChainMarket filler = chain.market(TestMarketChain.HOST3)) {
+      long beforeFirst = chain.latestTimestamp() + 1;
+      SlotId first = fillOneSlot(client, filler, 14);
+      chain.chain.anvil().mine(2L * EventPoller.MAX_BLOCKS_PER_QUERY + 10);
+      long since = chain.latestTimestamp() + 10;
+      chain.mineAt(since);
+      SlotId second = fillOneSlot(client, filler, 15);
+
+      List<SlotId> fromSince = host.slotsFilledSince(since);
+      assertTrue(fromSince.contains(second), second + " was filled after " + since + ": " + fromSince);
+      assertFalse(fromSince.contains(first), first + " was filled before " + since + ": " + fromSince);
+      List<SlotId> fromBefore = validator.slotsFilledSince(beforeFirst);
+      assertTrue(fromBefore.contains(first) && fromBefore.indexOf(first) < fromBefore.indexOf(second),
+          "both, oldest first: " + fromBefore);
+    }
+  }
+
+  /** Requests one slot of nonce {@code nonce} and fills it with {@code filler}; returns the slot. */
+  private static SlotId fillOneSlot(OnChainMarket client, OnChainMarket filler, int nonce) throws Exception {
+    StorageRequest request = TestMarketChain.request(client.signer(), nonce, 1);
+    client.requestStorage(request);
+    chain.startNextPeriod();
+    filler.reserveSlot(request.id(), 0);
+    filler.fillSlot(request.id(), 0, chain.proof(filler, request, 0), filler.slotCollateral(request.id(), 0));
+    return request.id().slotId(0);
+  }
+
   /** Events on both sides of a gap wider than one eth_getLogs range arrive, in order. */
   @Test
   void eventsAcrossManyBlocksArriveInOrder() throws Exception {
