@@ -8,15 +8,15 @@ import io.slotbeam.node.market.Ask;
 import io.slotbeam.node.market.Content;
 import io.slotbeam.node.market.RequestId;
 import io.slotbeam.node.market.StorageRequest;
+import io.slotbeam.node.market.StorageRequestJson;
 import java.math.BigInteger;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Purchases as JSON: nim-codex's REST shapes (spec node §2.1, §2.4–§2.5: 256-bit numbers as decimal
- * strings, ids as {@code 0x} hex, the content's CID as text and its merkle root never shown) and the
- * form a purchase is kept in on disk, which is the REST form plus the merkle root and {@code done}.
+ * Purchases as JSON: nim-codex's REST shapes (spec node §2.1, §2.5; the request inside is {@link
+ * StorageRequestJson}'s) and the form a purchase is kept in on disk, which is the REST form plus the
+ * content's merkle root and {@code done}.
  */
 public final class PurchaseJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -28,38 +28,9 @@ public final class PurchaseJson {
   public static ObjectNode rest(Purchase purchase) {
     ObjectNode json = NODES.objectNode();
     json.put("requestId", purchase.id().hex());
-    purchase.request().ifPresentOrElse(r -> json.set("request", request(r, false)), () -> json.putNull("request"));
+    purchase.request().ifPresentOrElse(r -> json.set("request", StorageRequestJson.of(r)), () -> json.putNull("request"));
     json.put("state", purchase.state().restName());
     purchase.error().ifPresentOrElse(e -> json.put("error", e), () -> json.putNull("error"));
-    return json;
-  }
-
-  /** nim-codex's {@code StorageRequest} JSON, with the content's merkle root if asked. */
-  public static ObjectNode request(StorageRequest request, boolean withMerkleRoot) {
-    ObjectNode json = NODES.objectNode();
-    json.put("client", request.client().toLowerCase(Locale.ROOT));
-    json.set("ask", ask(request.ask()));
-    ObjectNode content = json.putObject("content");
-    content.put("cid", Cid.fromBytes(request.content().cid()).toString());
-    if (withMerkleRoot) {
-      content.put("merkleRoot", "0x" + HEX.formatHex(request.content().merkleRoot()));
-    }
-    json.put("expiry", request.expiry());
-    json.put("nonce", "0x" + HEX.formatHex(request.nonce()));
-    json.put("id", request.id().hex());
-    return json;
-  }
-
-  /** nim-codex's {@code StorageAsk} JSON. */
-  public static ObjectNode ask(Ask ask) {
-    ObjectNode json = NODES.objectNode();
-    json.put("proofProbability", ask.proofProbability().toString());
-    json.put("pricePerBytePerSecond", ask.pricePerBytePerSecond().toString());
-    json.put("collateralPerByte", ask.collateralPerByte().toString());
-    json.put("slots", ask.slots());
-    json.put("slotSize", ask.slotSize());
-    json.put("duration", ask.duration());
-    json.put("maxSlotLoss", ask.maxSlotLoss());
     return json;
   }
 
@@ -70,7 +41,7 @@ public final class PurchaseJson {
   public static ObjectNode estimate(Estimate estimate) {
     ObjectNode json = NODES.objectNode();
     json.put("dryRun", true);
-    json.set("ask", ask(estimate.ask()));
+    json.set("ask", StorageRequestJson.ask(estimate.ask()));
     json.put("ecK", estimate.ecK());
     json.put("ecM", estimate.ecM());
     json.put("totalPrice", estimate.totalPrice().toString());
@@ -88,7 +59,7 @@ public final class PurchaseJson {
   static ObjectNode stored(Purchase purchase) {
     ObjectNode json = NODES.objectNode();
     json.put("requestId", purchase.id().hex());
-    purchase.request().ifPresent(r -> json.set("request", request(r, true)));
+    purchase.request().ifPresent(r -> json.set("request", StorageRequestJson.withMerkleRoot(r)));
     json.put("state", purchase.state().restName());
     purchase.error().ifPresent(e -> json.put("error", e));
     json.put("done", purchase.done());

@@ -7,10 +7,10 @@ import com.sun.net.httpserver.HttpExchange;
 import io.slotbeam.node.market.ActiveSlot;
 import io.slotbeam.node.market.Market;
 import io.slotbeam.node.market.SlotId;
+import io.slotbeam.node.market.StorageRequestJson;
 import io.slotbeam.node.repo.QuotaUsage;
 import io.slotbeam.node.repo.RocksBlockStore;
 import io.slotbeam.node.sales.Availability;
-import io.slotbeam.node.sales.RequestJson;
 import io.slotbeam.node.sales.Reservations;
 import io.slotbeam.node.sales.Sales;
 import io.slotbeam.node.sales.SalesAgent;
@@ -68,7 +68,7 @@ final class SalesApi {
       Optional<ActiveSlot> slot = market.getActiveSlot(id);
       if (slot.isPresent()) {
         json.addObject()
-            .<ObjectNode>set("request", RequestJson.of(slot.get().request()))
+            .<ObjectNode>set("request", StorageRequestJson.of(slot.get().request()))
             .put("slotIndex", slot.get().slotIndex())
             .put("id", id.hex());
       }

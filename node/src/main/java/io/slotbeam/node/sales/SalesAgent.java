@@ -5,6 +5,7 @@ import io.slotbeam.node.market.RequestId;
 import io.slotbeam.node.market.RequestState;
 import io.slotbeam.node.market.SlotId;
 import io.slotbeam.node.market.StorageRequest;
+import io.slotbeam.node.market.StorageRequestJson;
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -222,7 +223,7 @@ public final class SalesAgent {
     if (known == null) {
       json.putNull("request");
     } else {
-      json.set("request", RequestJson.of(known));
+      json.set("request", StorageRequestJson.of(known));
     }
     Reservation made = reservation;
     if (made == null) {

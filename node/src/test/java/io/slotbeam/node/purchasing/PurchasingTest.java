@@ -31,6 +31,7 @@ import io.slotbeam.node.market.MarketException;
 import io.slotbeam.node.market.MockMarket;
 import io.slotbeam.node.market.RequestId;
 import io.slotbeam.node.market.StorageRequest;
+import io.slotbeam.node.market.StorageRequestJson;
 import io.slotbeam.node.rest.NodeClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -349,7 +350,7 @@ class PurchasingTest {
     fillEverySlot(request.id());
     start();
     JsonNode started = awaitState(request.id(), "started");
-    assertEquals(PurchaseJson.request(request, false).toString(), started.get("request").toString());
+    assertEquals(StorageRequestJson.of(request).toString(), started.get("request").toString());
   }
 
   @Test
@@ -388,6 +389,6 @@ class PurchasingTest {
 
     // The real request asks exactly what the dry run said.
     RequestId id = purchase(cid);
-    assertEquals(estimate.get("ask").toString(), PurchaseJson.ask(market.getRequest(id).orElseThrow().ask()).toString());
+    assertEquals(estimate.get("ask").toString(), StorageRequestJson.ask(market.getRequest(id).orElseThrow().ask()).toString());
   }
 }
