@@ -11,6 +11,7 @@ import io.slotbeam.node.purchasing.PurchaseJson;
 import io.slotbeam.node.purchasing.Purchasing;
 import io.slotbeam.node.purchasing.StorageRequestParams;
 import io.slotbeam.node.market.RequestId;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -125,6 +126,8 @@ final class PurchasingApi {
       body = Replies.JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw new HttpError(HttpError.BAD_REQUEST, "the body is not JSON: " + e.getOriginalMessage());
+    } catch (CharConversionException e) { // bad UTF-16/32 text, as BlockApi.putManifest answers it
+      throw new HttpError(HttpError.BAD_REQUEST, "the body is not JSON: " + e.getMessage());
     }
     if (body == null || !body.isObject()) {
       throw new HttpError(HttpError.BAD_REQUEST, "the body must be a JSON object of storage request parameters");

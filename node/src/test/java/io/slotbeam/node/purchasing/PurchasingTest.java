@@ -164,6 +164,11 @@ class PurchasingTest {
 
     assertAnswer(400, "Incorrect Cid", post("storage/request/notacid", VALID));
     assertEquals(400, post(path, "{\"duration\":").statusCode());
+    // "{" in UTF-32BE (Jackson detects it by the three zero bytes), then a code point beyond U+10FFFF
+    HttpResponse<byte[]> badUtf32 = client.send("POST", path, new byte[] {0, 0, 0, '{', 0x7f, -1, -1, -1});
+    assertEquals(400, badUtf32.statusCode(), text(badUtf32));
+    assertTrue(text(badUtf32).startsWith("the body is not JSON: ") && text(badUtf32).contains("UTF-32"),
+        text(badUtf32));
     assertAnswer(400, "the body must be a JSON object of storage request parameters", post(path, "[1]"));
     assertAnswer(400, "Parsed integer outside of valid range", post(path, "{\"duration\": -5}"));
     assertAnswer(400, "Parsed integer outside of valid range", post(path, "{\"proofProbability\": \"-1\"}"));
