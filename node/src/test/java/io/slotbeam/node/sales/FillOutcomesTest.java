@@ -17,6 +17,7 @@ import io.slotbeam.node.market.SlotStateMismatchException;
 import io.slotbeam.node.market.StorageRequest;
 import io.slotbeam.node.proving.Proving;
 import io.slotbeam.node.proving.SlotProver;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +64,25 @@ class FillOutcomesTest {
     return host.startSales(market, clock, new Proving(CircuitParams.SMALL, prover, 0), (slot, period, proof) -> {});
   }
 
+  /**
+   * Offers room for one slot with {@code collateral}, and marks every slot of the request but 0 as
+   * taken: slot 0 is the only sale, so no other sale takes back space a test sees returned.
+   */
+  private Availability offerSlotZeroOnly(Sales sales, BigInteger collateral) throws IOException {
+    for (int i = 1; i < verifiable.numSlots(); i++) {
+      market.setSlotState(request.id().slotId(i), SlotState.FILLED);
+    }
+    return sales.reservations().createAvailability(request.ask().slotSize(), 5000, BigInteger.ONE, collateral, true, 0);
+  }
+
+  /** The availability has all its bytes and collateral again, and no reservation is left. */
+  private static void assertReturnedInFull(Sales sales, Availability offered) throws IOException {
+    Availability back = sales.reservations().availability(offered.id()).orElseThrow();
+    assertEquals(offered.totalSize(), back.freeSize(), "the slot's bytes are free again");
+    assertEquals(offered.totalCollateral(), back.totalRemainingCollateral(), "the slot's collateral is free again");
+    assertEquals(List.of(), sales.reservations().reservations());
+  }
+
   private static SalesAgent awaitAgentIn(Sales sales, String state) throws InterruptedException {
     HostFixture.await("a sale in " + state, () -> sales.agents().stream().anyMatch(a -> a.stateName().equals(state)));
     return sales.agents().stream().filter(a -> a.stateName().equals(state)).findFirst().orElseThrow();
@@ -95,8 +115,7 @@ class FillOutcomesTest {
       return proof;
     };
     Sales sales = startHost(slowFirstProof);
-    long slotSize = request.ask().slotSize();
-    sales.reservations().createAvailability(slotSize, 5000, BigInteger.ONE, BigInteger.valueOf(10 * slotSize), true, 0);
+    offerSlotZeroOnly(sales, BigInteger.valueOf(10 * request.ask().slotSize()));
     market.requestStorage(request);
     SlotId slot = awaitAgentIn(sales, "SaleInitialProving").slotId();
     for (int i = 0; i < verifiable.numSlots(); i++) {
@@ -118,13 +137,7 @@ class FillOutcomesTest {
   @Test
   void theLoserOfARaceForASlotGetsItsBytesAndCollateralBack() throws Exception {
     Sales sales = startHost(sampling);
-    long slotSize = request.ask().slotSize();
-    BigInteger collateral = BigInteger.valueOf(10 * slotSize);
-    Availability availability =
-        sales.reservations().createAvailability(slotSize, 5000, BigInteger.ONE, collateral, true, 0);
-    for (int i = 1; i < verifiable.numSlots(); i++) { // only slot 0 is free: no other sale takes the space back
-      market.setSlotState(request.id().slotId(i), SlotState.FILLED);
-    }
+    Availability availability = offerSlotZeroOnly(sales, BigInteger.valueOf(10 * request.ask().slotSize()));
     market.requestStorage(request);
     SlotId slot = awaitAgentIn(sales, "SaleInitialProving").slotId();
     assertEquals(0, sales.reservations().availability(availability.id()).orElseThrow().freeSize());
@@ -134,23 +147,14 @@ class FillOutcomesTest {
     clock.advance(PERIOD + 1);
     awaitSale(sales, slot, "the lost sale cleaned up", state -> state.equals("gone"));
 
-    Availability back = sales.reservations().availability(availability.id()).orElseThrow();
-    assertEquals(slotSize, back.freeSize(), "the slot's bytes are free again");
-    assertEquals(collateral, back.totalRemainingCollateral(), "the slot's collateral is free again");
-    assertEquals(List.of(), sales.reservations().reservations());
+    assertReturnedInFull(sales, availability);
     assertEquals(List.of(), market.mySlots());
   }
 
   @Test
   void theLoserToldOfTheWinnersFillBeforeItReservedOnChainGetsItsBytesAndCollateralBack() throws Exception {
     Sales sales = startHost(sampling);
-    long slotSize = request.ask().slotSize();
-    BigInteger collateral = BigInteger.valueOf(10 * slotSize);
-    Availability availability =
-        sales.reservations().createAvailability(slotSize, 5000, BigInteger.ONE, collateral, true, 0);
-    for (int i = 1; i < verifiable.numSlots(); i++) {
-      market.setSlotState(request.id().slotId(i), SlotState.FILLED);
-    }
+    Availability availability = offerSlotZeroOnly(sales, BigInteger.valueOf(10 * request.ask().slotSize()));
     SlotId slot = request.id().slotId(0);
     // holding the market's lock keeps the sale in SalePreparing while the winner's SlotFilled arrives
     synchronized (market) {
@@ -160,10 +164,7 @@ class FillOutcomesTest {
     }
     awaitSale(sales, slot, "the lost sale cleaned up", state -> state.equals("gone"));
 
-    Availability back = sales.reservations().availability(availability.id()).orElseThrow();
-    assertEquals(slotSize, back.freeSize(), "the slot's bytes are free again");
-    assertEquals(collateral, back.totalRemainingCollateral(), "the slot's collateral is free again");
-    assertEquals(List.of(), sales.reservations().reservations());
+    assertReturnedInFull(sales, availability);
     assertTrue(sales.skipped().list().stream().anyMatch(s -> s.reason() == SkipReason.SLOT_TAKEN
         && s.detail().startsWith("Slot filled by other host")), sales.skipped().list().toString());
   }
