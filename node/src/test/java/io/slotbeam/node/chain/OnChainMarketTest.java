@@ -25,10 +25,14 @@ import io.slotbeam.node.market.SlotReservationNotAllowedException;
 import io.slotbeam.node.market.SlotState;
 import io.slotbeam.node.market.SlotStateMismatchException;
 import io.slotbeam.node.market.StorageRequest;
+import io.slotbeam.node.validator.Validation;
+import io.slotbeam.node.validator.ValidationConfig;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -313,7 +317,8 @@ class OnChainMarketTest {
 
   /**
    * A restarted validator's look back (spec node §6 {@code queryPastSlotFilledEvents}): the fills
-   * from a time on, oldest first, found across more blocks than one eth_getLogs range.
+   * from a time on, oldest first, found across more blocks than one eth_getLogs range; a validator
+   * started afterwards watches them.
    */
   @Test
   void slotsFilledSinceATimeAreFoundAcrossManyBlocks() throws Exception {
@@ -332,6 +337,11 @@ class OnChainMarketTest {
       List<SlotId> fromBefore = validator.slotsFilledSince(beforeFirst);
       assertTrue(fromBefore.contains(first) && fromBefore.indexOf(first) < fromBefore.indexOf(second),
           "both, oldest first: " + fromBefore);
+      try (OnChainClock clock = validator.startClock(Duration.ofMillis(100));
+          Validation started = Validation.start(validator, clock, new ValidationConfig(0, OptionalInt.empty(), 0))) {
+        assertTrue(started.slots().containsAll(List.of(first, second)),
+            "a validator started after both fills watches them: " + started.slots());
+      }
     }
   }
 
