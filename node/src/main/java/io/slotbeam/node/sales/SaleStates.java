@@ -174,6 +174,7 @@ final class SaleStates {
       BigInteger collateral = market.slotCollateral(agent.requestId(), agent.slotIndex());
       try {
         market.fillSlot(agent.requestId(), agent.slotIndex(), proof.proof(), collateral);
+        agent.collateralDeposited();
       } catch (SlotStateMismatchException e) {
         return new Ignored(SkipReason.SLOT_TAKEN, e.getMessage(), false, true);
       } catch (ProofInvalidException e) {
@@ -195,9 +196,7 @@ final class SaleStates {
       Market market = agent.context.market();
       Optional<String> host = market.getHost(agent.slotId());
       if (host.isEmpty() || !host.get().equalsIgnoreCase(market.signer())) {
-        // the race is lost before this host put anything down: its collateral goes back too
-        return new Errored(SkipReason.SLOT_TAKEN, "Slot filled by other host: " + host.orElse("none"),
-            agent.request().map(r -> r.ask().collateralPerSlot()));
+        return new Errored(SkipReason.SLOT_TAKEN, "Slot filled by other host: " + host.orElse("none"));
       }
       agent.filled();
       agent.context.slots().updateExpiry(agent.slotId(), market.requestEnd(agent.requestId()));
@@ -271,29 +270,26 @@ final class SaleStates {
 
   /**
    * Something went wrong: record why and clean up; the slot is not tried again. The reservation's
-   * bytes go back to the availability; its collateral only when {@code returnedCollateral} says
-   * so (nim-codex never returns it, spec node §12 quirk 7: here a sale that lost the race for its
-   * slot before putting collateral down returns it, so the availability does not shrink).
+   * bytes go back to the availability, and so does its collateral if the sale never put it down on
+   * chain (it ended before its fill landed: a failed download or proof, a race lost to another
+   * host). nim-codex never returns it here (spec node §12 quirk 7), so an availability shrinks
+   * with every such sale until its collateral per free byte no longer meets any ask.
    */
   private static final class Errored extends Named {
     private final SkipReason reason;
     private final String detail;
-    private final Optional<BigInteger> returnedCollateral;
 
     Errored(SkipReason reason, String detail) {
-      this(reason, detail, Optional.empty());
-    }
-
-    Errored(SkipReason reason, String detail, Optional<BigInteger> returnedCollateral) {
       this.reason = reason;
       this.detail = detail;
-      this.returnedCollateral = returnedCollateral;
     }
 
     @Override
     public SaleState run(SalesAgent agent) {
       record(agent, reason, detail);
-      agent.cleanUp(false, returnedCollateral);
+      agent.cleanUp(false, agent.hasDepositedCollateral()
+          ? Optional.empty()
+          : agent.request().map(r -> r.ask().collateralPerSlot()));
       return null;
     }
   }
@@ -327,6 +323,7 @@ final class SaleStates {
   private static final class Unknown extends Active {
     @Override
     public SaleState run(SalesAgent agent) {
+      agent.collateralDeposited(); // a slot of mySlots(): this host filled it before the restart
       Market market = agent.context.market();
       if (agent.request().isEmpty()) {
         market.getRequest(agent.requestId()).ifPresent(agent::request);

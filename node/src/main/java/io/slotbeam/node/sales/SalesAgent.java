@@ -38,6 +38,8 @@ public final class SalesAgent {
   private final Listener listener;
   private volatile StorageRequest request;
   private volatile Reservation reservation;
+  /** Whether this host's collateral is on chain for the slot (filled now or before a restart). */
+  private volatile boolean collateralDeposited;
   private SaleState state;
   private SaleState pending;
   private Thread thread;
@@ -202,6 +204,14 @@ public final class SalesAgent {
 
   void reservation(Reservation made) {
     reservation = made;
+  }
+
+  void collateralDeposited() {
+    collateralDeposited = true;
+  }
+
+  boolean hasDepositedCollateral() {
+    return collateralDeposited;
   }
 
   Optional<SlotQueueItem> item() {

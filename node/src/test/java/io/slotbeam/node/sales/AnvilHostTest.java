@@ -11,6 +11,7 @@ import io.slotbeam.node.Node;
 import io.slotbeam.node.chain.DevChain;
 import io.slotbeam.node.chain.OnChainClock;
 import io.slotbeam.node.chain.OnChainMarket;
+import io.slotbeam.node.market.Market;
 import io.slotbeam.node.market.SlotId;
 import io.slotbeam.node.market.StorageRequest;
 import io.slotbeam.core.groth16.Proof;
@@ -18,12 +19,16 @@ import io.slotbeam.node.proving.Proving;
 import io.slotbeam.node.proving.SlotProver;
 import io.slotbeam.prover.circuit.ProvingCircuit;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +68,11 @@ class AnvilHostTest {
   }
 
   private Sales startHost() throws IOException {
+    return startHost(hostMarket);
+  }
+
+  /** The host node selling on {@code market} (the host's chain client, or a view of it). */
+  private Sales startHost(Market market) throws IOException {
     host = HostFixture.startNode(dir, "host", List.of(client.baseUrl().toString()));
     SlotProver circuitProver = Proving.of(circuit, 0).prover();
     SlotProver timed = (store, verifiable, slotIndex, entropy) -> {
@@ -71,7 +81,7 @@ class AnvilHostTest {
       provingNanos = System.nanoTime() - start;
       return proof;
     };
-    return host.startSales(hostMarket, clock, new Proving(circuit.params(), timed, 0),
+    return host.startSales(market, clock, new Proving(circuit.params(), timed, 0),
         (slot, period, proof) -> submitted.put(period, System.nanoTime()));
   }
 
@@ -90,17 +100,21 @@ class AnvilHostTest {
     return new long[] {next, System.nanoTime()};
   }
 
-  @Test
-  void hostFillsAndProvesOnItsOwnAndResumesAfterARestart() throws Exception {
+  /** Starts the chain, both chain clients, the client node with a dataset, and the host on {@code market}. */
+  private Sales startChainAndHost(Function<OnChainMarket, Market> market) throws Exception {
     circuit = ProvingCircuit.open(ProvingCircuit.devFolder(ROOT, CircuitParams.SMALL));
     chain = DevChain.startDev(ROOT, circuit.verificationKey(), "small-dev");
     clientMarket = chain.market(CLIENT, OPTIONS);
     hostMarket = chain.market(HOST, OPTIONS);
     clock = hostMarket.startClock(Duration.ofMillis(100));
     client = HostFixture.startNode(dir, "client", List.of());
+    return startHost(market.apply(hostMarket));
+  }
+
+  /** Requests storage of a dataset; the host has room for one slot and waits to prove it: its sale. */
+  private SalesAgent requestAndAwaitADownloadedSlot(Sales sales) throws Exception {
     Manifest verifiable = HostFixture.verifiableDataset(client.store(), 13);
     Cid manifestCid = ManifestCodec.cid(verifiable);
-    Sales sales = startHost();
     StorageRequest template = HostFixture.request(verifiable, manifestCid, 1000, 300, 1, 9);
     long slotSize = template.ask().slotSize();
     // room for one slot: the host takes one and leaves the others
@@ -108,11 +122,53 @@ class AnvilHostTest {
     StorageRequest request = new StorageRequest(clientMarket.signer(), template.ask(), template.content(),
         template.expiry(), template.nonce());
     clientMarket.requestStorage(request);
-
     HostFixture.await("a slot downloaded", () -> sales.agents().stream()
         .anyMatch(a -> a.stateName().equals("SaleInitialProving")));
-    SalesAgent agent = sales.agents().stream().filter(a -> a.stateName().equals("SaleInitialProving"))
+    return sales.agents().stream().filter(a -> a.stateName().equals("SaleInitialProving"))
         .findFirst().orElseThrow();
+  }
+
+  /**
+   * A new period begins while the fill is in flight (here: just before it is sent), so the
+   * contract rejects its proof (Proofs_InvalidProof: the challenge moved on); the sale proves the
+   * new challenge and fills the slot in the next period instead of ending in SaleErrored.
+   */
+  @Test
+  void aFillOvertakenByANewPeriodFillsWithAProofOfTheNewChallenge() throws Exception {
+    AtomicInteger fills = new AtomicInteger();
+    Sales sales = startChainAndHost(onChain -> (Market) Proxy.newProxyInstance(Market.class.getClassLoader(),
+        new Class<?>[] {Market.class}, (proxy, method, args) -> {
+          if (method.getName().equals("fillSlot") && fills.incrementAndGet() == 1) {
+            startNextPeriod();
+          }
+          try {
+            return method.invoke(onChain, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        }));
+    SalesAgent agent = requestAndAwaitADownloadedSlot(sales);
+    SlotId slot = agent.slotId();
+    startNextPeriod();
+    HostFixture.await("the overtaken fill given up for a new proof",
+        () -> (fills.get() == 1 && agent.stateName().equals("SaleInitialProving"))
+            || agent.stateName().equals("SaleErrored") || sales.agent(slot).isEmpty());
+    assertEquals("SaleInitialProving", agent.stateName(), "skipped: " + sales.skipped().list());
+    startNextPeriod();
+    try {
+      HostFixture.await("filled and proving", () -> agent.stateName().equals("SaleProving"));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the sale is " + agent.stateName() + "; skipped: "
+          + sales.skipped().list(), e);
+    }
+    assertEquals(2, fills.get(), "the stale fill and the fresh one");
+    assertEquals(List.of(slot), hostMarket.mySlots());
+  }
+
+  @Test
+  void hostFillsAndProvesOnItsOwnAndResumesAfterARestart() throws Exception {
+    Sales sales = startChainAndHost(onChain -> onChain);
+    SalesAgent agent = requestAndAwaitADownloadedSlot(sales);
     SlotId slot = agent.slotId();
     // to the next period at once; the initial proof may wait more (10 s) periods for its pointer
     startNextPeriod();

@@ -103,6 +103,8 @@ class SalesSkipsTest {
         market.transactions().stream().map(t -> t.split(" ")[0]).filter(t -> !t.equals("requestStorage")).toList());
     Availability after = sales.reservations().availability(availability.id()).orElseThrow();
     assertEquals(total, after.freeSize(), "every reservation returned its space");
+    assertEquals(BigInteger.valueOf(total), after.totalRemainingCollateral(),
+        "no collateral was put down, so all of it is back (else a slot tried later finds too little per byte)");
     assertEquals(List.of(), sales.reservations().reservations());
     assertEquals(total, node.store().usage().reserved());
     assertEquals(List.of(), sales.queue().items(), "errored slots are not queued again");
