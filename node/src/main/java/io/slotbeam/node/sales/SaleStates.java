@@ -75,16 +75,25 @@ final class SaleStates {
     }
   }
 
+  /**
+   * Fetches the request when the agent lacks it and starts the agent's expiry watcher, as both
+   * {@code SalePreparing} and {@code SaleUnknown} begin (§7.5, §7.6); false when the chain does
+   * not know the request.
+   */
+  private static boolean retrieveRequest(SalesAgent agent) {
+    if (agent.request().isEmpty()) {
+      agent.context.market().getRequest(agent.requestId()).ifPresent(agent::request);
+    }
+    agent.subscribe();
+    return agent.request().isPresent();
+  }
+
   /** Finds an availability and reserves its space for the slot. */
   private static final class Preparing extends BeforeFill {
     @Override
     public SaleState run(SalesAgent agent) throws Exception {
       Market market = agent.context.market();
-      if (agent.request().isEmpty()) {
-        market.getRequest(agent.requestId()).ifPresent(agent::request);
-      }
-      agent.subscribe();
-      if (agent.request().isEmpty()) {
+      if (!retrieveRequest(agent)) {
         return new Errored(SkipReason.CHAIN_ERROR, "request could not be retrieved");
       }
       StorageRequest request = agent.request().get();
@@ -324,15 +333,10 @@ final class SaleStates {
     @Override
     public SaleState run(SalesAgent agent) {
       agent.collateralDeposited(); // a slot of mySlots(): this host filled it before the restart
-      Market market = agent.context.market();
-      if (agent.request().isEmpty()) {
-        market.getRequest(agent.requestId()).ifPresent(agent::request);
-      }
-      agent.subscribe();
-      if (agent.request().isEmpty()) {
+      if (!retrieveRequest(agent)) {
         return new Errored(SkipReason.CHAIN_ERROR, "request could not be retrieved");
       }
-      SlotState state = market.slotState(agent.slotId());
+      SlotState state = agent.context.market().slotState(agent.slotId());
       return switch (state) {
         case FREE -> new Errored(SkipReason.ERROR, "Slot state on chain should not be 'free'");
         case FILLED -> new Filled();
