@@ -2,6 +2,7 @@ package io.slotbeam.node.purchasing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slotbeam.node.NodeJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,7 +25,7 @@ import java.util.List;
 public final class PurchaseStore {
   private static final String SUFFIX = ".json";
   private static final String TEMPORARY = ".tmp";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = NodeJson.MAPPER;
 
   private final Path folder;
 

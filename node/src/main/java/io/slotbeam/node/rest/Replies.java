@@ -3,13 +3,15 @@ package io.slotbeam.node.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.slotbeam.node.NodeJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** The shapes of the node's answers: plain text, JSON, or nothing; and the node's one JSON mapper. */
+/** The shapes of the node's answers: plain text, JSON, or nothing. */
 final class Replies {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** {@link NodeJson#MAPPER}, under the name the REST classes use. */
+  static final ObjectMapper JSON = NodeJson.MAPPER;
 
   private Replies() {}
 

@@ -3,6 +3,7 @@ package io.slotbeam.node.sales;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slotbeam.node.NodeJson;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -14,7 +15,7 @@ import java.util.HexFormat;
  * hex digits. The same JSON is stored in the repository (§7.1) and served over REST (§2.4).
  */
 public final class SalesJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = NodeJson.MAPPER;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private SalesJson() {}
