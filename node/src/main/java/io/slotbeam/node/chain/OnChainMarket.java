@@ -34,6 +34,7 @@ import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
@@ -335,9 +336,10 @@ public final class OnChainMarket implements Market, AutoCloseable {
   }
 
   @Override
-  public void submitProof(SlotId id, Proof proof) {
-    transact("submitProof(" + id + ")", calls.submitProof(id.bytes(), ContractTypes.proof(proof)),
-        GAS_PERCENT);
+  public long submitProof(SlotId id, Proof proof) {
+    String call = "submitProof(" + id + ")";
+    TransactionReceipt receipt = transact(call, calls.submitProof(id.bytes(), ContractTypes.proof(proof)), GAS_PERCENT);
+    return config().periodicity().periodOf(blockTime(call, receipt.getBlockNumber()));
   }
 
   @Override
@@ -460,8 +462,8 @@ public final class OnChainMarket implements Market, AutoCloseable {
     }
   }
 
-  private void transact(String call, RemoteFunctionCall<?> function, int gasPercent) {
-    sender.send(call, marketplace, function.encodeFunctionCall(), gasPercent);
+  private TransactionReceipt transact(String call, RemoteFunctionCall<?> function, int gasPercent) {
+    return sender.send(call, marketplace, function.encodeFunctionCall(), gasPercent);
   }
 
   private List<Type> view(String call, RemoteFunctionCall<?> function, DefaultBlockParameter block) {

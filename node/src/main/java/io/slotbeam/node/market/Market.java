@@ -78,8 +78,13 @@ public interface Market {
 
   int getPointer(SlotId id);
 
-  /** @throws ProofInvalidException when the contract rejects the proof */
-  void submitProof(SlotId id, Proof proof);
+  /**
+   * Submits the proof of the current period and returns the period the contract counted it in
+   * (that of its block), which may be later than the caller's clock said when it began.
+   *
+   * @throws ProofInvalidException when the contract rejects the proof
+   */
+  long submitProof(SlotId id, Proof proof);
 
   void markProofAsMissing(SlotId id, long period);
 

@@ -64,7 +64,7 @@ public final class ProvingLoop {
       switch (state) {
         case FILLED -> {
           if (market.isProofRequired(slot) || market.willProofBeRequired(slot)) {
-            proveAndSubmit(period);
+            period = Math.max(period, proveAndSubmit(period));
           }
         }
         case CANCELLED, FAILED -> {
@@ -93,7 +93,12 @@ public final class ProvingLoop {
     return false;
   }
 
-  private void proveAndSubmit(long period) throws InterruptedException {
+  /**
+   * Proves and submits the current challenge; returns the period the contract counted the proof
+   * in, or {@code period} when there was none. The chain's period can be ahead of the local clock
+   * (it learns of new blocks by polling), and the loop must then not prove that period again.
+   */
+  private long proveAndSubmit(long period) throws InterruptedException {
     Proof proof;
     dueProofs++;
     if (failEveryNProofs > 0 && dueProofs % failEveryNProofs == 0) {
@@ -107,17 +112,19 @@ public final class ProvingLoop {
           throw new InterruptedException("proving of slot " + slot + " stopped: " + e.getMessage());
         }
         LOG.log(Level.WARNING, "cannot prove slot " + slot + " in period " + period + ": " + e.getMessage(), e);
-        return;
+        return period;
       }
     }
     if (Thread.interrupted()) {
       throw new InterruptedException("proving of slot " + slot + " stopped");
     }
     try {
-      market.submitProof(slot, proof);
-      observer.submitted(slot, period, proof);
+      long accepted = market.submitProof(slot, proof);
+      observer.submitted(slot, accepted, proof);
+      return accepted;
     } catch (MarketException e) {
       LOG.log(Level.WARNING, "cannot submit the proof of slot " + slot + " for period " + period + ": " + e.getMessage(), e);
+      return period;
     }
   }
 }

@@ -291,12 +291,13 @@ public final class MockMarket implements Market {
   }
 
   @Override
-  public synchronized void submitProof(SlotId id, Proof proof) {
+  public synchronized long submitProof(SlotId id, Proof proof) {
     transaction("submitProof", id.hex());
     if (proof.a().isInfinity() && proof.b().isInfinity() && proof.c().isInfinity()) {
       throw new ProofInvalidException("submitProof: Proofs_InvalidProof");
     }
     submittedProofs.add(proof);
+    return config.periodicity().periodOf(clock.now());
   }
 
   @Override

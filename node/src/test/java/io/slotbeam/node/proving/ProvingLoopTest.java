@@ -100,6 +100,29 @@ class ProvingLoopTest {
     running.get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * The node's clock learns of new blocks by polling, so a loop can start just after the chain
+   * moved on: the proof it began in period 100 counts for 101, and it must not prove 101 again.
+   */
+  @Test
+  void aProofCountedInALaterPeriodThanTheClockSaidIsNotProvedTwice() throws Exception {
+    ManualClock chain = new ManualClock(clock.now() + PERIOD);
+    MockMarket ahead = new MockMarket(MockMarket.config(PERIOD), "0x" + "11".repeat(20), chain);
+    ahead.setSlotState(SLOT, SlotState.FILLED);
+    ahead.setProofRequired(SLOT, true);
+    thread.submit(() -> {
+      new ProvingLoop(ahead, clock, SLOT, recording(), 0, (slot, period, proof) -> submitted.add(period)).run();
+      return null;
+    });
+    await(() -> submitted.size() == 1);
+    nextPeriod(ProvingLoopTest::lookedBriefly); // the local clock catches up with period 101
+    assertEquals(List.of(101L), submitted);
+    assertEquals(1, challenges.size(), "period 101 was proved once");
+    chain.advance(PERIOD);
+    nextPeriod(() -> submitted.size() == 2);
+    assertEquals(List.of(101L, 102L), submitted);
+  }
+
   @Test
   void aFailedProofSkipsThePeriodAndTheLoopGoesOn() throws Exception {
     market.setSlotState(SLOT, SlotState.FILLED);
