@@ -3,30 +3,17 @@ package io.slotbeam.node.sales;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.slotbeam.core.manifest.Manifest;
-import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.core.slots.CellSelector;
-import io.slotbeam.core.slots.CircuitParams;
-import io.slotbeam.node.Node;
-import io.slotbeam.node.market.ManualClock;
-import io.slotbeam.node.market.MockMarket;
 import io.slotbeam.node.market.ProofInvalidException;
 import io.slotbeam.node.market.SlotId;
 import io.slotbeam.node.market.SlotState;
 import io.slotbeam.node.market.SlotStateMismatchException;
-import io.slotbeam.node.market.StorageRequest;
-import io.slotbeam.node.proving.Proving;
 import io.slotbeam.node.proving.SlotProver;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How a fill ends when the chain moves under it (spec node §7.5 {@code SaleFilling}, §8.1): a
@@ -34,34 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * new challenge; a slot another host filled first ends the sale ignored, with the reservation's
  * bytes and collateral back in the availability.
  */
-class FillOutcomesTest {
-  private static final long PERIOD = 100;
-
-  @TempDir Path dir;
-  private Node client;
-  private Node host;
-  private final ManualClock clock = new ManualClock(1_000_000);
-  private final MockMarket market = new MockMarket(MockMarket.config(PERIOD), HostFixture.HOST, clock);
-  private final HostFixture.SamplingProver sampling = new HostFixture.SamplingProver();
-  private Manifest verifiable;
-  private StorageRequest request;
-
+class FillOutcomesTest extends MockMarketHost {
   @BeforeEach
-  void startClient() throws Exception {
-    client = HostFixture.startNode(dir, "client", List.of());
-    verifiable = HostFixture.verifiableDataset(client.store(), 21);
-    request = HostFixture.request(verifiable, ManifestCodec.cid(verifiable), 3000, 600, 2, 5);
-  }
-
-  @AfterEach
-  void stop() {
-    HostFixture.closeAll(host, client);
+  void startClientWithDataset() throws Exception {
+    startClientWithRequest(21, 5);
   }
 
   /** A host proving with {@code prover} and room for exactly one slot; returns its sales. */
   private Sales startHost(SlotProver prover) throws Exception {
-    host = HostFixture.startNode(dir, "host", List.of(client.baseUrl().toString()));
-    return host.startSales(market, clock, new Proving(CircuitParams.SMALL, prover, 0), (slot, period, proof) -> {});
+    return startHost(prover, (slot, period, proof) -> {});
   }
 
   /**
@@ -81,22 +49,6 @@ class FillOutcomesTest {
     assertEquals(offered.totalSize(), back.freeSize(), "the slot's bytes are free again");
     assertEquals(offered.totalCollateral(), back.totalRemainingCollateral(), "the slot's collateral is free again");
     assertEquals(List.of(), sales.reservations().reservations());
-  }
-
-  private static SalesAgent awaitAgentIn(Sales sales, String state) throws InterruptedException {
-    HostFixture.await("a sale in " + state, () -> sales.agents().stream().anyMatch(a -> a.stateName().equals(state)));
-    return sales.agents().stream().filter(a -> a.stateName().equals(state)).findFirst().orElseThrow();
-  }
-
-  /** Waits until the slot's sale state (or "gone") passes {@code test}; a failure names where it is. */
-  private static void awaitSale(Sales sales, SlotId slot, String what, Predicate<String> test)
-      throws InterruptedException {
-    Supplier<String> state = () -> sales.agent(slot).map(SalesAgent::stateName).orElse("gone");
-    try {
-      HostFixture.await(what, () -> test.test(state.get()));
-    } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "; the sale is " + state.get() + "; skipped " + sales.skipped().list(), e);
-    }
   }
 
   @Test

@@ -9,52 +9,32 @@ import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.core.slots.CellSelector;
-import io.slotbeam.core.slots.CircuitParams;
 import io.slotbeam.node.Node;
 import io.slotbeam.node.market.ManualClock;
 import io.slotbeam.node.market.MockMarket;
 import io.slotbeam.node.market.SlotId;
 import io.slotbeam.node.market.StorageRequest;
-import io.slotbeam.node.proving.Proving;
 import io.slotbeam.node.rest.NodeClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A host on a {@link MockMarket} with a {@link ManualClock}: it picks a client's request from its
  * queue, downloads its slots from the client's node (a real second node on loopback), fills them,
  * proves whenever a proof is required, and resumes proving after a restart on the same repository.
  */
-class HostFlowTest {
-  private static final long PERIOD = 100;
-
-  @TempDir Path dir;
-  private Node client;
-  private Node host;
-  private final ManualClock clock = new ManualClock(1_000_000);
-  private final MockMarket market = new MockMarket(MockMarket.config(PERIOD), HostFixture.HOST, clock);
-  private final HostFixture.SamplingProver prover = new HostFixture.SamplingProver();
+class HostFlowTest extends MockMarketHost {
   private final List<Long> submittedPeriods = new CopyOnWriteArrayList<>();
 
-  @AfterEach
-  void stop() {
-    HostFixture.closeAll(host, client);
-  }
-
   private Node startHost() throws IOException {
-    Node node = HostFixture.startNode(dir, "host", List.of(client.baseUrl().toString()));
-    node.startSales(market, clock, new Proving(CircuitParams.SMALL, prover, 0),
-        (slot, period, proof) -> submittedPeriods.add(period));
-    return node;
+    startHost(sampling, (slot, period, proof) -> submittedPeriods.add(period));
+    return host;
   }
 
   private String state(NodeClient rest, SlotId slot) throws IOException {
@@ -64,8 +44,7 @@ class HostFlowTest {
 
   @Test
   void hostFillsEverySlotProvesEachPeriodAndResumesAfterARestart() throws Exception {
-    client = HostFixture.startNode(dir, "client", List.of());
-    Manifest verifiable = HostFixture.verifiableDataset(client.store(), 7);
+    Manifest verifiable = HostFixture.verifiableDataset(startClient().store(), 7);
     Cid manifestCid = ManifestCodec.cid(verifiable);
     host = startHost();
     NodeClient rest = new NodeClient(host.baseUrl());
@@ -116,8 +95,7 @@ class HostFlowTest {
 
   @Test
   void aRequestThatExpiresUnstartedIsCancelledAndItsSpaceReturned() throws Exception {
-    client = HostFixture.startNode(dir, "client", List.of());
-    Manifest verifiable = HostFixture.verifiableDataset(client.store(), 8);
+    Manifest verifiable = HostFixture.verifiableDataset(startClient().store(), 8);
     host = startHost();
     Sales sales = host.sales().orElseThrow();
     long total = 10_000_000;
@@ -147,11 +125,11 @@ class HostFlowTest {
       market.setProofRequired(slot, true);
     }
     int before = market.submittedProofs().size();
-    int callsBefore = prover.calls.size();
+    int callsBefore = sampling.calls.size();
     clock.advance(PERIOD);
     HostFixture.await("proofs of round " + round, () -> market.submittedProofs().size() == before + slots.size());
     Set<Integer> proved = new HashSet<>();
-    for (HostFixture.SamplingProver.Call call : prover.calls.subList(callsBefore, prover.calls.size())) {
+    for (HostFixture.SamplingProver.Call call : sampling.calls.subList(callsBefore, sampling.calls.size())) {
       assertEquals(CellSelector.entropy(challenge), call.entropy());
       proved.add(call.slotIndex());
     }
