@@ -99,6 +99,25 @@ public final class NetworkStore {
     if (local.isPresent()) {
       return local.get();
     }
+    Block block = fromPeers(manifest, index).orElseThrow(() -> new PeerException(
+        "no peer has block " + index + " of tree " + manifest.treeCid() + " (peers: " + peers.list() + ")"));
+    store.store(block);
+    return block;
+  }
+
+  /**
+   * Block {@code index} of the dataset, the local one or else fetched from the first peer that has
+   * it and checked as {@link #block} checks it, but not stored; empty if no peer has it. For a
+   * caller that needs a block only to compute others from it (erasure repair).
+   *
+   * @throws PeerException if a peer sent a block that fails its checks
+   */
+  public Optional<Block> fetch(Manifest manifest, int index) throws IOException {
+    Optional<Block> local = localBlock(manifest, index);
+    return local.isPresent() ? local : fromPeers(manifest, index);
+  }
+
+  private Optional<Block> fromPeers(Manifest manifest, int index) throws IOException {
     for (URI peer : peers.list()) {
       Optional<Block> fetched = client.leafBlock(peer, manifest.treeCid(), index, manifest.blocksCount());
       if (fetched.isPresent()) {
@@ -110,12 +129,10 @@ public final class NetworkStore {
               "block " + index + " of tree " + manifest.treeCid() + " from peer " + peer + " has " + block.size()
                   + " bytes, not the manifest's blockSize " + manifest.blockSize());
         }
-        store.store(block);
-        return block;
+        return fetched;
       }
     }
-    throw new PeerException(
-        "no peer has block " + index + " of tree " + manifest.treeCid() + " (peers: " + peers.list() + ")");
+    return Optional.empty();
   }
 
   /**

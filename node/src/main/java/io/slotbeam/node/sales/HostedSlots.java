@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.erasure.LeopardDecoder;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.indexing.IndexingStrategy;
@@ -26,6 +27,7 @@ import io.slotbeam.node.repo.RecordBatch;
 import io.slotbeam.node.repo.RocksBlockStore;
 import java.io.IOException;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,24 +61,33 @@ public final class HostedSlots {
   private final NetworkStore network;
   private final Executor executor;
   private final BlockHasher hasher;
+  private final LeopardDecoder decoder;
 
-  public HostedSlots(RocksBlockStore repo, NetworkStore network, Executor executor, BlockHasher hasher) {
+  /**
+   * @param executor runs the slot builder's parallel hashing
+   * @param decoder rebuilds the blocks of a slot under repair
+   */
+  public HostedSlots(RocksBlockStore repo, NetworkStore network, Executor executor, BlockHasher hasher,
+      LeopardDecoder decoder) {
     this.repo = repo;
     this.network = network;
     this.executor = executor;
     this.hasher = hasher;
+    this.decoder = decoder;
   }
 
   /**
    * Fetches the blocks of slot {@code slotIndex} of the request's dataset (its verifiable
    * manifest's indexing strategy), raising each to {@code expiry}; calls {@code onBatch} with the
    * bytes of each batch of up to {@link #BATCH_BLOCKS} blocks once they are stored; rebuilds the
-   * slot tree and requires its root to be the manifest's; then records the slot.
+   * slot tree and requires its root to be the manifest's; then records the slot. When {@code
+   * repairing} (the slot was freed by slashing its host, whose blocks may be gone), the blocks are
+   * rebuilt by erasure decoding from the rest of the dataset instead ({@link SlotRepair}).
    *
-   * @throws SlotDownloadException if the manifest is not verifiable, the index is out of range,
-   *     or the root differs
+   * @throws SlotDownloadException if the manifest is not verifiable, the index is out of range, a
+   *     repair cannot rebuild the blocks, or the root differs
    */
-  public Slot download(StorageRequest request, int slotIndex, long expiry, BatchListener onBatch)
+  public Slot download(StorageRequest request, int slotIndex, long expiry, boolean repairing, BatchListener onBatch)
       throws IOException {
     Cid manifestCid = Cid.fromBytes(request.content().cid());
     NetworkStore.Dataset dataset = network.dataset(manifestCid)
@@ -88,24 +99,22 @@ public final class HostedSlots {
       throw new SlotDownloadException(
           "slot " + slotIndex + " not in [0, " + verification.slotRoots().size() + ") of manifest " + manifestCid);
     }
-    Map<Long, Cid> blocks = new LinkedHashMap<>();
     long[] indices = strategy(manifest, verification).indices(slotIndex);
-    for (int start = 0; start < indices.length; start += BATCH_BLOCKS) {
-      long bytes = 0;
-      for (int i = start; i < Math.min(indices.length, start + BATCH_BLOCKS); i++) {
-        if (indices[i] >= manifest.blocksCount()) {
-          continue; // a padding index: an empty block
-        }
-        Block block = network.block(manifest, Math.toIntExact(indices[i]));
-        if (!block.cid().equals(Cid.emptyBlock())) {
-          repo.ensureExpiry(block.cid(), expiry);
-          bytes += block.size();
-        }
-        blocks.put(indices[i], block.cid());
+    // a padding index past the dataset stands for an empty block: nothing to fetch
+    long[] stored = Arrays.stream(indices).filter(index -> index < manifest.blocksCount()).toArray();
+    Batches batches = new Batches(expiry, onBatch);
+    if (repairing) {
+      new SlotRepair(network, decoder, manifest).restore(stored, (index, block) -> {
+        repo.store(block);
+        batches.add(index, block);
+      });
+    } else {
+      for (long index : stored) {
+        batches.add(index, network.block(manifest, Math.toIntExact(index)));
       }
-      onBatch.stored(bytes);
     }
-    Slot slot = new Slot(manifestCid, manifest, slotIndex, blocks);
+    batches.flush();
+    Slot slot = new Slot(manifestCid, manifest, slotIndex, batches.blocks);
     KeyedMerkleTree<Fr> tree = slotTree(slot, indices);
     Fr expected = SlotCids.root(verification.slotRoots().get(slotIndex));
     if (!tree.root().equals(expected)) {
@@ -116,6 +125,39 @@ public final class HostedSlots {
     SlotTrees.put(repo, tree);
     repo.apply(new RecordBatch().put(key(request.id().slotId(slotIndex)), encode(slot, dataset.manifestBlock())));
     return slot;
+  }
+
+  /** The stored blocks of a slot by dataset index, raised to the expiry and reported in batches. */
+  private final class Batches {
+    final Map<Long, Cid> blocks = new LinkedHashMap<>();
+    private final long expiry;
+    private final BatchListener onBatch;
+    private int count;
+    private long bytes;
+
+    Batches(long expiry, BatchListener onBatch) {
+      this.expiry = expiry;
+      this.onBatch = onBatch;
+    }
+
+    void add(long index, Block block) throws IOException {
+      if (!block.cid().equals(Cid.emptyBlock())) {
+        repo.ensureExpiry(block.cid(), expiry);
+        bytes += block.size();
+      }
+      blocks.put(index, block.cid());
+      if (++count == BATCH_BLOCKS) {
+        flush();
+      }
+    }
+
+    void flush() throws IOException {
+      if (count > 0) {
+        onBatch.stored(bytes);
+        count = 0;
+        bytes = 0;
+      }
+    }
   }
 
   /** The recorded slot, or empty when this host has not downloaded it. */

@@ -142,15 +142,19 @@ final class SaleStates {
     }
   }
 
-  /** Fetches the slot from the client's node and checks its root. */
+  /**
+   * Fetches the slot from the peers and checks its root; a slot in Repair (its host was slashed
+   * out, so its blocks may be on no peer) is rebuilt by erasure decoding instead.
+   */
   private static final class Downloading extends BeforeFill {
     @Override
     public SaleState run(SalesAgent agent) throws Exception {
       Market market = agent.context.market();
       Reservation reservation = agent.reservation().orElseThrow();
+      boolean repairing = market.slotState(agent.slotId()) == SlotState.REPAIR;
       boolean started = market.requestState(agent.requestId()).equals(Optional.of(RequestState.STARTED));
       long expiry = started ? market.requestEnd(agent.requestId()) : market.requestExpiresAt(agent.requestId());
-      agent.context.slots().download(agent.request().orElseThrow(), agent.slotIndex(), expiry,
+      agent.context.slots().download(agent.request().orElseThrow(), agent.slotIndex(), expiry, repairing,
           bytes -> agent.context.reservations().release(reservation.id(), reservation.availabilityId(), bytes));
       return new InitialProving();
     }

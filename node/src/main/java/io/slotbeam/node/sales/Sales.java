@@ -1,5 +1,6 @@
 package io.slotbeam.node.sales;
 
+import io.slotbeam.core.erasure.LeopardDecoder;
 import io.slotbeam.prover.hash.BlockHashers;
 import io.slotbeam.node.market.ActiveSlot;
 import io.slotbeam.node.market.Ask;
@@ -71,9 +72,9 @@ public final class Sales implements AutoCloseable {
       return thread;
     });
     Reservations reservations = new Reservations(repo);
-    SalesContext context = new SalesContext(market, clock, reservations,
-        new HostedSlots(repo, network, threads, BlockHashers.fastest()), proving, new SkippedSlots(SKIPPED_KEPT),
-        threads, proofs);
+    HostedSlots slots = new HostedSlots(repo, network, threads, BlockHashers.fastest(), LeopardDecoder.fastest());
+    SalesContext context = new SalesContext(market, clock, reservations, slots, proving,
+        new SkippedSlots(SKIPPED_KEPT), threads, proofs);
     Sales sales = new Sales(context, maxWorkers, maxQueueSize);
     try {
       sales.load();
