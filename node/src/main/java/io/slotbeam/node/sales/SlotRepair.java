@@ -86,7 +86,7 @@ final class SlotRepair {
     Cid root = CodexTree.rootCid(CodexTree.build(Arrays.asList(cids)).root());
     if (!root.equals(manifest.treeCid())) {
       throw new SlotDownloadException("the blocks rebuilt by erasure decoding give tree " + root
-          + ", not the manifest's " + manifest.treeCid() + ": a peer's block or the manifest's erasure parameters are wrong");
+          + ", not the manifest's " + manifest.treeCid() + ": the dataset's parity does not match its data");
     }
     Set<Long> wanted = new HashSet<>();
     for (long index : indices) {

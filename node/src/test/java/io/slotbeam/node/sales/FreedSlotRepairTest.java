@@ -119,8 +119,8 @@ class FreedSlotRepairTest extends MockMarketHost {
     assertEquals(OptionalLong.of(0), skipped.slotIndex());
     assertEquals(SkipReason.ERROR, skipped.reason());
     assertTrue(skipped.detail().startsWith("cannot repair column 0 of " + verifiable.treeCid()
-        + ": only 1 of its 3 blocks are on any peer (K = 2, M = 1: at least 2 are needed); blocks [0, 2] are on no peer"),
-        skipped.detail());
+        + ": only 1 of its 3 blocks are on any peer (K = 2, M = 1: at least 2 are needed);"
+        + " blocks [0, 2] are on no peer"), skipped.detail());
     assertEquals(0, host.store().usage().totalBlocks(), "no block stored, fetched or decoded");
     assertEquals(List.of(), market.mySlots());
     assertEquals(List.of(), sales.reservations().reservations());

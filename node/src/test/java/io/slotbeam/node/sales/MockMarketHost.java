@@ -76,7 +76,8 @@ abstract class MockMarketHost {
     try {
       HostFixture.await(what, () -> test.test(state.get()));
     } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "; the sale is " + state.get() + "; skipped " + sales.skipped().list(), e);
+      throw new AssertionError(
+          e.getMessage() + "; the sale is " + state.get() + "; skipped " + sales.skipped().list(), e);
     }
   }
 }
