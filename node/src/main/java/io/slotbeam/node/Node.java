@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -162,7 +163,16 @@ public final class Node implements AutoCloseable {
       if (sales.get() != null) {
         throw new IllegalStateException("this node already sells on a market");
       }
-      Sales started = Sales.start(market, clock, store, new NetworkStore(store, peers), proving, proofs);
+      ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "slotbeam-sales");
+        thread.setDaemon(true);
+        return thread;
+      });
+      parts.push(() -> { // after the sales close: interrupts the workers still waiting for a stopped sale
+        threads.shutdownNow();
+        threads.awaitTermination(30, TimeUnit.SECONDS);
+      });
+      Sales started = Sales.start(market, clock, store, new NetworkStore(store, peers), proving, proofs, threads);
       sales.set(started);
       return started;
     }

@@ -26,9 +26,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 
 /**
  * The host side of the marketplace (nim-codex {@code Sales}, spec node §7.3): storage requests
@@ -56,21 +54,21 @@ public final class Sales implements AutoCloseable {
    * network}, proves them with {@code proving}.
    *
    * @param proofs told of every proof the proving loops submit
+   * @param threads runs the queue's workers, each sale and its expiry watcher, and the slot
+   *     builder's hashing; a sale holds its thread while it proves, so the executor must not bound
+   *     its threads. The caller owns it and shuts it down after {@link #close}, which only
+   *     interrupts the sales.
    */
   public static Sales start(Market market, MarketClock clock, RocksBlockStore repo, NetworkStore network,
-      Proving proving, ProvingLoop.Observer proofs) throws IOException {
-    return start(market, clock, repo, network, proving, proofs, SlotQueue.DEFAULT_MAX_WORKERS,
+      Proving proving, ProvingLoop.Observer proofs, Executor threads) throws IOException {
+    return start(market, clock, repo, network, proving, proofs, threads, SlotQueue.DEFAULT_MAX_WORKERS,
         SlotQueue.DEFAULT_MAX_SIZE);
   }
 
   /** {@link #start} with a queue of {@code maxWorkers} workers and {@code maxQueueSize} items. */
   public static Sales start(Market market, MarketClock clock, RocksBlockStore repo, NetworkStore network,
-      Proving proving, ProvingLoop.Observer proofs, int maxWorkers, int maxQueueSize) throws IOException {
-    ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "slotbeam-sales");
-      thread.setDaemon(true);
-      return thread;
-    });
+      Proving proving, ProvingLoop.Observer proofs, Executor threads, int maxWorkers, int maxQueueSize)
+      throws IOException {
     Reservations reservations = new Reservations(repo);
     HostedSlots slots = new HostedSlots(repo, network, threads, BlockHashers.fastest(), LeopardDecoder.fastest());
     SalesContext context = new SalesContext(market, clock, reservations, slots, proving,
@@ -296,7 +294,10 @@ public final class Sales implements AutoCloseable {
     }
   }
 
-  /** Stops listening, the queue's workers and every agent; what is stored stays. */
+  /**
+   * Stops listening, the queue's workers and every agent; what is stored stays. A worker waiting
+   * for its interrupted sale ends when the owner shuts the executor down.
+   */
   @Override
   public void close() {
     if (subscription != null) {
@@ -304,11 +305,5 @@ public final class Sales implements AutoCloseable {
     }
     queue.stop();
     agents.forEach(SalesAgent::stop);
-    context.threads().shutdownNow();
-    try {
-      context.threads().awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

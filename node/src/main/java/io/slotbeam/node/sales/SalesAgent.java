@@ -10,6 +10,7 @@ import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -137,7 +138,7 @@ public final class SalesAgent {
     if (watcher != null || stopped) {
       return;
     }
-    watcher = context.threads().submit(() -> {
+    FutureTask<Void> task = new FutureTask<>(() -> {
       try {
         long expiresAt = context.market().requestExpiresAt(requestId);
         while (true) {
@@ -156,7 +157,9 @@ public final class SalesAgent {
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "expiry watcher of " + slotId() + " failed: " + e.getMessage(), e);
       }
-    });
+    }, null);
+    watcher = task;
+    context.threads().execute(task);
   }
 
   /** Ends the sale where it is: interrupts the running state and the watcher. */

@@ -4,7 +4,7 @@ import io.slotbeam.node.market.Market;
 import io.slotbeam.node.market.MarketClock;
 import io.slotbeam.node.proving.Proving;
 import io.slotbeam.node.proving.ProvingLoop;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 
 /**
  * What every sales agent works with (nim-codex {@code SalesContext}, spec node §7.3): the market
@@ -18,5 +18,5 @@ record SalesContext(
     HostedSlots slots,
     Proving proving,
     SkippedSlots skipped,
-    ExecutorService threads,
+    Executor threads,
     ProvingLoop.Observer proofs) {}
