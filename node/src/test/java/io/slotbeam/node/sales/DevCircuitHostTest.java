@@ -70,6 +70,7 @@ class DevCircuitHostTest {
     }
     HostFixture.await("slots downloaded", () -> sales.agents().size() == 3
         && sales.agents().stream().allMatch(a -> a.stateName().equals("SaleInitialProving")));
+    clock.awaitWaiters(3, clock.now() + PERIOD + 1); // each sale has chosen the period it waits for
     clock.advance(PERIOD + 1);
     HostFixture.await("slots filled", () -> market.submittedProofs().size() == 3);
     assertEachSlotProved(market.submittedProofs(), challenge, verifyRoot);
@@ -80,6 +81,7 @@ class DevCircuitHostTest {
       market.setProofRequired(slot, true);
     }
     HostFixture.await("slots proving", () -> sales.agents().stream().allMatch(a -> a.stateName().equals("SaleProving")));
+    clock.awaitWaiters(3, clock.now() + PERIOD);
     long start = System.nanoTime();
     clock.advance(PERIOD);
     HostFixture.await("periodic proofs", () -> market.submittedProofs().size() == 6);

@@ -74,10 +74,10 @@ class FillOutcomesTest extends MockMarketHost {
       market.setChallenge(request.id().slotId(i), before);
     }
 
-    clock.advance(PERIOD + 1);
+    advanceWhenWaiting(1, PERIOD + 1);
     awaitSale(sales, slot, "the stale fill given up and a new proof awaited",
         state -> sampling.calls.size() == 1 && state.equals("SaleInitialProving"));
-    clock.advance(PERIOD);
+    advanceWhenWaiting(1, PERIOD);
     awaitSale(sales, slot, "filled with the fresh proof", state -> state.equals("SaleProving"));
 
     assertEquals(List.of(CellSelector.entropy(before), CellSelector.entropy(after)),
@@ -96,7 +96,7 @@ class FillOutcomesTest extends MockMarketHost {
 
     // another host's fill lands first
     market.failNext("fillSlot", new SlotStateMismatchException("fillSlot: reverted with Marketplace_SlotNotFree"));
-    clock.advance(PERIOD + 1);
+    advanceWhenWaiting(1, PERIOD + 1);
     awaitSale(sales, slot, "the lost sale cleaned up", state -> state.equals("gone"));
 
     assertReturnedInFull(sales, availability);

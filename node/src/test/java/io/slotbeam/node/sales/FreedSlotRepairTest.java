@@ -79,14 +79,7 @@ class FreedSlotRepairTest extends MockMarketHost {
 
     Sales sales = hostToldOfTheFreedSlot();
     awaitSale(sales, freed, "slot 0 rebuilt and waiting for the next period", "SaleInitialProving"::equals);
-    // a sale that reads the clock just after an advance waits for the period after: a period at a time
-    for (int period = 1; period <= 3 && !market.mySlots().contains(freed); period++) {
-      clock.advance(PERIOD);
-      long waitUntil = System.nanoTime() + 5_000_000_000L;
-      while (!market.mySlots().contains(freed) && System.nanoTime() < waitUntil) {
-        Thread.sleep(20);
-      }
-    }
+    advanceWhenWaiting(1, PERIOD + 1); // one second into the next period
     awaitSale(sales, freed, "slot 0 filled", "SaleProving"::equals);
 
     assertEquals(List.of(freed), market.mySlots());

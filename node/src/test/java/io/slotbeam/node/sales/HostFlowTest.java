@@ -62,7 +62,7 @@ class HostFlowTest extends MockMarketHost {
     for (SlotId slot : slots) {
       awaitState(rest, slot, "SaleInitialProving");
     }
-    clock.advance(PERIOD + 1); // one second into the next period: the initial proofs and the fills
+    advanceWhenWaiting(slots.size(), PERIOD + 1); // one second into the next period: the initial proofs and the fills
     for (SlotId slot : slots) {
       awaitState(rest, slot, "SaleProving");
     }

@@ -64,6 +64,15 @@ abstract class MockMarketHost {
     return host.startSales(market, clock, new Proving(CircuitParams.SMALL, prover, 0), proofs);
   }
 
+  /**
+   * Moves the clock {@code seconds} on once {@code sales} sales wait for a time within them, so
+   * none of them reads the time after the move and waits for the period after.
+   */
+  void advanceWhenWaiting(int sales, long seconds) throws InterruptedException {
+    clock.awaitWaiters(sales, clock.now() + seconds);
+    clock.advance(seconds);
+  }
+
   /** Waits until some sale of {@code sales} is in {@code state}; returns it. */
   static SalesAgent awaitAgentIn(Sales sales, String state) throws InterruptedException {
     HostFixture.await("a sale in " + state, () -> sales.agents().stream().anyMatch(a -> a.stateName().equals(state)));
