@@ -4,14 +4,19 @@ import io.slotbeam.core.block.Block;
 import io.slotbeam.core.block.CorruptBlockException;
 import io.slotbeam.core.cid.Cid;
 import java.util.ArrayList;
+import io.slotbeam.core.manifest.InvalidManifestException;
+import io.slotbeam.core.manifest.ManifestCodec;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code slotbeam node --check}: reads every stored block and checks it against its CID and its
- * metadata, and checks the quota totals against what is actually stored. Reads one block at a
- * time; keeps each block's CID and size (about 50 bytes per block).
+ * metadata, checks the quota totals against what is actually stored, and checks that the holders
+ * recorded for each tree are exactly the stored manifests that name it. Reads one block at a time;
+ * keeps each block's CID and size (about 50 bytes per block) and each holder record.
  */
 public final class RepoCheck {
   /** What the check found: the blocks and bytes it read, and one line per problem. */
@@ -20,6 +25,8 @@ public final class RepoCheck {
       return problems.isEmpty();
     }
   }
+
+  private record Holder(Cid treeCid, Cid manifestCid) {}
 
   private RepoCheck() {}
 
@@ -62,6 +69,31 @@ public final class RepoCheck {
     if (usage.totalBlocks() != sizes.size()) {
       problems.add("the quota counts " + usage.totalBlocks() + " blocks, but " + sizes.size() + " are stored");
     }
+    checkHolders(store, problems);
     return new Report(sizes.size(), bytes[0], List.copyOf(problems));
+  }
+
+  /** A tree loses its data when a dataset is deleted while a holder of it is not recorded. */
+  private static void checkHolders(RocksBlockStore store, List<String> problems) {
+    Set<Holder> recorded = new HashSet<>();
+    store.forEach(
+        RepoKeys.HOLDERS,
+        (key, value) -> recorded.add(new Holder(RepoKeys.treeOfHolder(key), RepoKeys.manifestOfHolder(key))));
+    store.forEachManifest(
+        (cid, bytes) -> {
+          try {
+            Cid treeCid = ManifestCodec.decode(cid, bytes).treeCid();
+            if (!recorded.remove(new Holder(treeCid, cid))) {
+              problems.add("manifest " + cid + " names tree " + treeCid + " but is not recorded as its holder");
+            }
+          } catch (InvalidManifestException e) {
+            problems.add("manifest " + cid + " does not decode: " + e.getMessage());
+          }
+        });
+    recorded.forEach(
+        holder ->
+            problems.add(
+                "a holder record names manifest " + holder.manifestCid() + " for tree " + holder.treeCid()
+                    + ", but no stored manifest " + holder.manifestCid() + " names that tree"));
   }
 }

@@ -17,6 +17,9 @@ import java.util.Arrays;
  * 'E' expiry(8, BE) cid   empty: the expiry index, scanned in time order by maintenance
  * 'D' cid                 metadata: a dataset's SHA-256 tree (§3.5 encoding), a slot tree
  * 'L' treeCid index(4,BE) a leaf: its block CID and inclusion proof ({@link LeafRecord})
+ * 'H' len(1) treeCid manifestCid
+ *                         empty: a stored manifest that names the tree, one of the tree's holders
+ * 'V'                     the layout version, 4 bytes BE (absent: a repository without holders)
  * 'Q'                     {@link QuotaUsage}
  * 'N'                     the node's random 32-byte id
  * 'R' path (UTF-8)        a record of the node's roles, e.g. sales ({@link RecordBatch})
@@ -30,6 +33,8 @@ final class RepoKeys {
   static final byte[] QUOTA = {'Q'};
   static final byte[] NODE_ID = {'N'};
   static final byte[] RECORDS = {'R'};
+  static final byte[] HOLDERS = {'H'};
+  static final byte[] LAYOUT = {'V'};
   private static final byte METADATA = 'D';
   private static final byte LEAF = 'L';
 
@@ -79,6 +84,38 @@ final class RepoKeys {
         .put(cidBytes)
         .putInt(index)
         .array();
+  }
+
+  /** The key that counts manifest {@code manifestCid} among the holders of tree {@code treeCid}. */
+  static byte[] holder(Cid treeCid, Cid manifestCid) {
+    byte[] prefix = holders(treeCid);
+    byte[] manifest = manifestCid.toBytes();
+    byte[] key = Arrays.copyOf(prefix, prefix.length + manifest.length);
+    System.arraycopy(manifest, 0, key, prefix.length, manifest.length);
+    return key;
+  }
+
+  /**
+   * The prefix of the holder keys of tree {@code treeCid}. The CID's length is in the key, so the
+   * prefix of one tree never matches another's.
+   */
+  static byte[] holders(Cid treeCid) {
+    byte[] tree = treeCid.toBytes();
+    byte[] key = new byte[2 + tree.length];
+    key[0] = HOLDERS[0];
+    key[1] = (byte) tree.length;
+    System.arraycopy(tree, 0, key, 2, tree.length);
+    return key;
+  }
+
+  /** The tree CID in a {@link #holder} key. */
+  static Cid treeOfHolder(byte[] key) {
+    return Cid.fromBytes(Arrays.copyOfRange(key, 2, 2 + Byte.toUnsignedInt(key[1])));
+  }
+
+  /** The manifest CID in a {@link #holder} key. */
+  static Cid manifestOfHolder(byte[] key) {
+    return Cid.fromBytes(Arrays.copyOfRange(key, 2 + Byte.toUnsignedInt(key[1]), key.length));
   }
 
   /** The key of the record at {@code path}, e.g. {@code /sales/reservations/<id>}. */

@@ -2,8 +2,10 @@ package io.slotbeam.node.repo;
 
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.cid.Multicodec;
 import io.slotbeam.core.hash.Sha256Compressor;
 import io.slotbeam.core.hash.Sha256Digest;
+import io.slotbeam.core.manifest.InvalidManifestException;
 import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.merkle.CodexTree;
@@ -11,11 +13,13 @@ import io.slotbeam.core.merkle.CodexTreeCodec;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.store.BlockStore;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,6 +42,11 @@ import org.rocksdb.WriteOptions;
  * reference count, every dataset tree also has one leaf record per block (block CID and proof, so
  * serving {@code (treeCid, index)} reads one key), and a byte quota counts the stored blocks.
  *
+ * <p>Several manifests can name one tree (the same bytes uploaded under two filenames, a protected
+ * and a verifiable manifest over one encoded tree), so each stored manifest is recorded as a holder
+ * of its tree, and deleting a dataset removes the tree and its blocks only with its last holder.
+ * nim-codex deletes the tree with any of them (spec node §3.4), which loses the others' data.
+ *
  * <p>Every change that touches more than one key is one {@link WriteBatch}, so a reopened
  * repository never holds half of one. Writes go to RocksDB's write-ahead log, buffered in the
  * process; every change hands the buffer to the operating system before it returns (so it survives
@@ -50,6 +59,9 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(RocksBlockStore.class.getName());
   private static final int BLOB_THRESHOLD = 4096;
   private static final double BLOOM_BITS_PER_KEY = 10;
+  /** The key layout: 2 records each tree's holders ({@link RepoKeys#holder}); 1 did not. */
+  private static final int LAYOUT_VERSION = 2;
+  private static final byte[] EMPTY = new byte[0];
 
   private final RocksDB db;
   private final Options options;
@@ -114,6 +126,7 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
         store.close();
         throw new QuotaExceededException(quota, usage.used(), usage.reserved(), 0);
       }
+      store.upgradeLayout();
       return store;
     } catch (RocksDBException e) {
       options.close();
@@ -136,15 +149,21 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
 
   /**
    * Stores {@code block} with an expiry of now plus the block ttl; a block already stored keeps
-   * the later of its expiry and that one (§3.2).
+   * the later of its expiry and that one (§3.2). A new manifest block becomes a holder of its tree.
    *
    * @return whether the block was new
    * @throws QuotaExceededException if a new block does not fit; nothing is stored then
+   * @throws io.slotbeam.core.manifest.InvalidManifestException if a codex-manifest block does not
+   *     decode as a manifest; nothing is stored then
    */
   public boolean store(Block block) throws IOException {
     if (block.cid().equals(Cid.emptyBlock())) {
       return false;
     }
+    Optional<Cid> heldTree =
+        block.cid().contentCodec() == Multicodec.CODEX_MANIFEST
+            ? Optional.of(ManifestCodec.decode(block.cid(), block.data()).treeCid())
+            : Optional.empty();
     long expiry = now() + blockTtl.toSeconds();
     synchronized (lock) {
       Optional<BlockMetadata> existing = blockMetadata(block.cid());
@@ -168,6 +187,9 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
       }
       try (WriteBatch batch = new WriteBatch()) {
         batch.put(RepoKeys.data(block.cid()), block.data());
+        if (heldTree.isPresent()) {
+          batch.put(RepoKeys.holder(heldTree.get(), block.cid()), EMPTY);
+        }
         putMetadata(batch, block.cid(), null, new BlockMetadata(expiry, block.size(), 0));
         commit(batch, current.plusBlock(block.size()), false);
       } catch (RocksDBException e) {
@@ -315,8 +337,9 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
   }
 
   /**
-   * Deletes a dataset (§3.4): its leaf records and tree, every block left unreferenced or expired,
-   * and the manifest block, in one batch. An unknown manifest is not an error.
+   * Deletes a dataset (§3.4): the manifest block and, unless another stored manifest still holds
+   * the tree, its leaf records and tree and every block left unreferenced or expired, in one batch.
+   * An unknown manifest is not an error.
    */
   public void deleteDataset(Cid manifestCid) throws IOException {
     synchronized (lock) {
@@ -326,7 +349,8 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
       }
       Manifest manifest = ManifestCodec.decode(manifestCid, manifestBytes);
       try (WriteBatch batch = new WriteBatch()) {
-        QuotaUsage next = removeTree(batch, manifest.treeCid(), true);
+        boolean shared = holders(manifest.treeCid()).stream().anyMatch(holder -> !holder.equals(manifestCid));
+        QuotaUsage next = shared ? usage : removeTree(batch, manifest.treeCid(), true);
         Optional<BlockMetadata> metadata = blockMetadata(manifestCid);
         if (metadata.isPresent()) {
           next = removeBlock(batch, manifestCid, metadata.get(), next);
@@ -383,9 +407,15 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
     }
   }
 
-  /** Undoes {@link #storeTree} for a tree whose upload failed; blocks stay. */
+  /**
+   * Undoes {@link #storeTree} for a tree whose upload failed; blocks stay, and so does a tree that
+   * a stored manifest holds (another upload of the same bytes finished meanwhile).
+   */
   void dropTree(Cid treeCid) throws IOException {
     synchronized (lock) {
+      if (!holders(treeCid).isEmpty()) {
+        return;
+      }
       try (WriteBatch batch = new WriteBatch()) {
         commit(batch, removeTree(batch, treeCid, false), true);
       }
@@ -588,6 +618,61 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
     options.close();
   }
 
+  /**
+   * The stored manifests that hold tree {@code treeCid}. A holder record whose manifest is gone
+   * (one that could not be decoded when it was deleted) holds nothing.
+   */
+  List<Cid> holders(Cid treeCid) throws IOException {
+    List<Cid> records = new ArrayList<>();
+    forEach(RepoKeys.holders(treeCid), (key, value) -> records.add(RepoKeys.manifestOfHolder(key)));
+    List<Cid> stored = new ArrayList<>();
+    for (Cid manifestCid : records) {
+      if (blockMetadata(manifestCid).isPresent()) {
+        stored.add(manifestCid);
+      }
+    }
+    return stored;
+  }
+
+  /**
+   * Brings a repository written before trees had holders to {@link #LAYOUT_VERSION}: one holder
+   * record per stored manifest, with the version, in one batch. Reads the manifests once.
+   */
+  private void upgradeLayout() throws IOException {
+    if (read(RepoKeys.LAYOUT) != null) {
+      return;
+    }
+    synchronized (lock) {
+      try (WriteBatch batch = new WriteBatch();
+          RocksIterator it = db.newIterator()) {
+        for (it.seek(RepoKeys.MANIFESTS); it.isValid() && RepoKeys.hasPrefix(it.key(), RepoKeys.MANIFESTS); it.next()) {
+          Cid manifestCid = RepoKeys.cidOf(it.key());
+          Optional<Cid> treeCid = heldTree(manifestCid, it.value());
+          if (treeCid.isPresent()) {
+            batch.put(RepoKeys.holder(treeCid.get(), manifestCid), EMPTY);
+          }
+        }
+        batch.put(RepoKeys.LAYOUT, ByteBuffer.allocate(Integer.BYTES).putInt(LAYOUT_VERSION).array());
+        write(batch, true);
+      } catch (RocksDBException e) {
+        throw failure("record the holders of the stored trees", e);
+      }
+    }
+  }
+
+  /**
+   * The tree a stored manifest names, or empty (with a warning) if its bytes no longer decode:
+   * {@link RepoCheck} reports that block, and nothing else should stop on it.
+   */
+  private static Optional<Cid> heldTree(Cid manifestCid, byte[] bytes) {
+    try {
+      return Optional.of(ManifestCodec.decode(manifestCid, bytes).treeCid());
+    } catch (InvalidManifestException e) {
+      LOG.log(System.Logger.Level.WARNING, "stored manifest " + manifestCid + " does not decode: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   Optional<BlockMetadata> blockMetadata(Cid cid) throws IOException {
     byte[] bytes = read(RepoKeys.blockMetadata(cid));
     return bytes == null ? Optional.empty() : Optional.of(BlockMetadata.decode(bytes));
@@ -623,9 +708,17 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
     }
   }
 
-  private static QuotaUsage removeBlock(
-      WriteBatch batch, Cid cid, BlockMetadata metadata, QuotaUsage usage) throws IOException {
+  /** Adds to {@code batch} the removal of a block, and of its holder record if it is a manifest. */
+  private QuotaUsage removeBlock(WriteBatch batch, Cid cid, BlockMetadata metadata, QuotaUsage usage)
+      throws IOException {
     try {
+      if (cid.contentCodec() == Multicodec.CODEX_MANIFEST) {
+        byte[] bytes = read(RepoKeys.data(cid));
+        Optional<Cid> treeCid = bytes == null ? Optional.empty() : heldTree(cid, bytes);
+        if (treeCid.isPresent()) {
+          batch.delete(RepoKeys.holder(treeCid.get(), cid));
+        }
+      }
       batch.delete(RepoKeys.data(cid));
       batch.delete(RepoKeys.blockMetadata(cid));
       batch.delete(RepoKeys.expiry(metadata.expiry(), cid));

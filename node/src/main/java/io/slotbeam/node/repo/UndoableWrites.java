@@ -2,6 +2,7 @@ package io.slotbeam.node.repo;
 
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.cid.Multicodec;
 import io.slotbeam.core.hash.Sha256Digest;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import java.io.IOException;
@@ -36,8 +37,16 @@ public final class UndoableWrites extends ForwardingBlockStore {
     }
   }
 
-  /** Removes what this upload added; blocks another dataset now references stay. */
+  /**
+   * Removes what this upload added; blocks another dataset now references stay, and so do trees
+   * that another manifest holds. The upload's own manifest goes first, as it holds its tree.
+   */
   public void undo() throws IOException {
+    for (Cid cid : newBlocks) {
+      if (cid.contentCodec() == Multicodec.CODEX_MANIFEST) {
+        store.deleteIfUnreferenced(cid);
+      }
+    }
     for (Cid treeCid : newTrees) {
       store.dropTree(treeCid);
     }

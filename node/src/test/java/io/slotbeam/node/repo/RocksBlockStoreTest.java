@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
+import io.slotbeam.core.cid.Multicodec;
 import io.slotbeam.core.dataset.Upload;
+import io.slotbeam.core.hash.Sha256Digest;
+import io.slotbeam.core.manifest.InvalidManifestException;
+import io.slotbeam.core.merkle.CodexTree;
+import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.store.BlockStore;
 import io.slotbeam.core.store.BlockStoreContract;
 import java.io.ByteArrayInputStream;
@@ -16,6 +21,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -171,6 +178,100 @@ class RocksBlockStoreTest extends BlockStoreContract {
     rocks().deleteDataset(second.manifestCid());
     assertEquals(QuotaUsage.EMPTY, rocks().usage());
     rocks().deleteDataset(second.manifestCid());
+  }
+
+  private Upload.Stored upload(byte[] content, String filename, BlockStore target) throws IOException {
+    return Upload.store(new ByteArrayInputStream(content), 4096, Optional.of(filename), Optional.empty(), target);
+  }
+
+  private void assertServesWholeTree(Upload.Stored stored, byte[] content) throws IOException {
+    int blocks = (content.length + 4095) / 4096;
+    for (int i = 0; i < blocks; i++) {
+      Block block = store.get(stored.manifest().treeCid(), i).orElseThrow(() -> new AssertionError("leaf lost"));
+      assertArrayEquals(Arrays.copyOfRange(content, i * 4096, (i + 1) * 4096), block.data());
+    }
+  }
+
+  @Test
+  void deletingOneOfTwoManifestsOfATreeKeepsTheTreeForTheOther() throws IOException {
+    byte[] content = bytes(20, 3 * 4096);
+    Upload.Stored first = upload(content, "a.bin", store);
+    Upload.Stored second = upload(content, "b.bin", store);
+    assertEquals(first.manifest().treeCid(), second.manifest().treeCid());
+    assertFalse(first.manifestCid().equals(second.manifestCid()));
+    long manifestBytes = store.get(first.manifestCid()).orElseThrow().size();
+
+    rocks().deleteDataset(first.manifestCid());
+    assertFalse(store.has(first.manifestCid()));
+    assertServesWholeTree(second, content);
+    assertEquals(new QuotaUsage(3 * 4096 + manifestBytes, 0, 4), rocks().usage());
+    assertTrue(RepoCheck.run(rocks()).ok(), RepoCheck.run(rocks()).problems().toString());
+
+    rocks().close();
+    store = newStore();
+    assertServesWholeTree(second, content);
+    rocks().deleteDataset(second.manifestCid());
+    assertTrue(store.leaf(second.manifest().treeCid(), 0).isEmpty());
+    assertEquals(QuotaUsage.EMPTY, rocks().usage(), "the last holder takes the tree and its blocks");
+    assertTrue(RepoCheck.run(rocks()).ok(), RepoCheck.run(rocks()).problems().toString());
+  }
+
+  @Test
+  void undoingAnUploadKeepsATreeThatAnotherUploadFinishedMeanwhile() throws IOException {
+    byte[] content = bytes(21, 2 * 4096);
+    UndoableWrites failing = new UndoableWrites(rocks());
+    List<Cid> blockCids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Block block = Block.of(Arrays.copyOfRange(content, i * 4096, (i + 1) * 4096));
+      failing.put(block);
+      blockCids.add(block.cid());
+    }
+    KeyedMerkleTree<Sha256Digest> tree = CodexTree.build(blockCids);
+    failing.putTree(CodexTree.rootCid(tree.root()), tree);
+    Upload.Stored finished = upload(content, "done.bin", store);
+    failing.undo();
+    assertServesWholeTree(finished, content);
+    assertTrue(RepoCheck.run(rocks()).ok(), RepoCheck.run(rocks()).problems().toString());
+  }
+
+  @Test
+  void openingARepositoryWithoutHolderRecordsRecordsThem() throws IOException {
+    byte[] content = bytes(22, 2 * 4096);
+    Upload.Stored first = upload(content, "a.bin", store);
+    Upload.Stored second = upload(content, "b.bin", store);
+    byte[] holderKey = RepoKeys.holder(first.manifest().treeCid(), first.manifestCid());
+    rewriteRaw(db -> db.delete(holderKey));
+    RepoCheck.Report report = RepoCheck.run(rocks());
+    assertEquals(
+        List.of("manifest " + first.manifestCid() + " names tree " + first.manifest().treeCid()
+            + " but is not recorded as its holder"),
+        report.problems());
+
+    rewriteRaw(db -> db.delete(RepoKeys.LAYOUT));
+    assertTrue(RepoCheck.run(rocks()).ok(), RepoCheck.run(rocks()).problems().toString());
+    rocks().deleteDataset(second.manifestCid());
+    assertServesWholeTree(first, content);
+  }
+
+  @Test
+  void checkReportsAHolderRecordWithoutItsManifest() throws IOException {
+    Upload.Stored stored = upload(bytes(23, 4096), "a.bin", store);
+    Cid stray = Block.of(Multicodec.CODEX_MANIFEST, bytes(24, 10)).cid();
+    rewriteRaw(db -> db.put(RepoKeys.holder(stored.manifest().treeCid(), stray), new byte[0]));
+    assertEquals(
+        List.of("a holder record names manifest " + stray + " for tree " + stored.manifest().treeCid()
+            + ", but no stored manifest " + stray + " names that tree"),
+        RepoCheck.run(rocks()).problems());
+    rocks().deleteDataset(stored.manifestCid());
+    assertEquals(QuotaUsage.EMPTY, rocks().usage(), "a holder whose manifest is not stored holds nothing");
+  }
+
+  @Test
+  void refusesAManifestBlockThatDoesNotDecode() throws IOException {
+    Block bogus = Block.of(Multicodec.CODEX_MANIFEST, bytes(25, 10));
+    assertThrows(InvalidManifestException.class, () -> rocks().store(bogus));
+    assertFalse(store.has(bogus.cid()));
+    assertEquals(QuotaUsage.EMPTY, rocks().usage());
   }
 
   @Test

@@ -225,6 +225,23 @@ class RestApiTest {
   }
 
   @Test
+  void deletingOneUploadKeepsTheDataOfAnotherUploadOfTheSameBytes() throws IOException {
+    start();
+    byte[] content = random(12, 2 * BLOCK + 99);
+    String first = client.upload(content, "Content-Disposition", "attachment; filename=\"a.bin\"");
+    String second = client.upload(content, "Content-Disposition", "attachment; filename=\"b.bin\"");
+    assertFalse(first.equals(second));
+    assertEquals(204, client.send("DELETE", "data/" + first, null).statusCode());
+    assertEquals(404, client.get("data/" + first).statusCode());
+    assertArrayEquals(content, client.get("data/" + second).body());
+    node.close();
+    start();
+    assertArrayEquals(content, client.get("data/" + second).body());
+    assertEquals(204, client.send("DELETE", "data/" + second, null).statusCode());
+    assertEquals(0, json(client.get("space")).get("quotaUsedBytes").asLong());
+  }
+
+  @Test
   void uploadPastTheQuotaIs507AndStoresNothing() throws IOException {
     start(4L * BLOCK, NodeConfig.DEFAULT_MAINTENANCE_INTERVAL);
     String small = client.upload(random(6, BLOCK));
