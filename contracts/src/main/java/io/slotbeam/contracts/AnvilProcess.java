@@ -23,7 +23,8 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  * node_modules} (npm {@code @foundry-rs/anvil}), on a free loopback port, with the hardfork the
  * contracts are compiled for. Anvil mines a block per transaction and keeps its default accounts
  * unlocked, so transactions are sent with {@code eth_sendTransaction} (as the Codex integration
- * tests do with hardhat, spec node.md §10.1). {@link #close()} stops the process.
+ * tests do with hardhat, spec node.md §10.1). {@link #close()} stops the process, and a watchdog
+ * stops it if this JVM ends without closing it (killed with SIGKILL, no shutdown hook run).
  */
 public final class AnvilProcess implements AutoCloseable {
   /** Where npm puts the anvil binary, relative to the repository root (TOOLCHAIN.md §5b). */
@@ -37,14 +38,22 @@ public final class AnvilProcess implements AutoCloseable {
   /** Receipt polling every 100 ms instead of web3j's 15 s default (TOOLCHAIN.md §5a). */
   private static final long RECEIPT_POLL_MILLIS = 100;
   private static final int RECEIPT_POLL_ATTEMPTS = 300;
+  /**
+   * The watchdog: a shell that reads its stdin, a pipe from this JVM that nothing writes to. The
+   * kernel closes the pipe when the JVM exits, however it exits, and the read ends; the shell then
+   * sends anvil ({@code $1}) SIGTERM and exits, so neither outlives the JVM by more than that.
+   */
+  private static final String WATCHDOG = "read -r line; kill -s TERM \"$1\" 2>/dev/null";
 
   private final Process process;
+  private final Process watchdog;
   private final Path log;
   private final HttpService service;
   private final Web3j web3j;
 
-  private AnvilProcess(Process process, Path log, String url) {
+  private AnvilProcess(Process process, Process watchdog, Path log, String url) {
     this.process = process;
+    this.watchdog = watchdog;
     this.log = log;
     this.service = new HttpService(url);
     this.web3j = Web3j.build(service);
@@ -64,7 +73,17 @@ public final class AnvilProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
-    AnvilProcess anvil = new AnvilProcess(process, log, "http://127.0.0.1:" + port);
+    Process watchdog;
+    try {
+      watchdog = new ProcessBuilder("/bin/sh", "-c", WATCHDOG, "slotbeam-anvil-watchdog", Long.toString(process.pid()))
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+    } catch (IOException e) {
+      process.destroyForcibly();
+      throw new IOException("cannot start the watchdog of anvil (/bin/sh): " + e.getMessage(), e);
+    }
+    AnvilProcess anvil = new AnvilProcess(process, watchdog, log, "http://127.0.0.1:" + port);
     try {
       anvil.awaitReady();
     } catch (IOException | RuntimeException e) {
@@ -158,11 +177,17 @@ public final class AnvilProcess implements AutoCloseable {
   /** A JSON-RPC answer whose result is not needed. */
   public static final class RawResponse extends Response<Object> {}
 
+  /**
+   * Stops anvil. The watchdog goes first, with SIGKILL, so it never signals the pid of an anvil
+   * that has exited (the system may have given that pid to another process).
+   */
   @Override
   public void close() {
     web3j.shutdown();
+    watchdog.destroyForcibly();
     process.destroy();
     try {
+      watchdog.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       }

@@ -260,6 +260,50 @@ class NodeCommandTest extends CliTest {
     }
   }
 
+  /**
+   * {@code node --dev} killed with SIGKILL (no shutdown hook runs): its anvil, and the watchdog
+   * that stops it, are gone within a few seconds of the node.
+   */
+  @Test
+  void killedDevNodeLeavesNoAnvilBehind() throws Exception {
+    Process node = new ProcessBuilder(javaCommand("node", "--dev", "-d", dir.resolve("dev").toString(), "-p", "0",
+            "--log-level", "warn"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    List<ProcessHandle> children = List.of();
+    try {
+      printedUntilStarted(node);
+      children = node.descendants().toList();
+      assertTrue(children.stream().anyMatch(p -> p.info().command().orElse("").endsWith("anvil")), "anvil runs: " + children);
+      node.destroyForcibly();
+      assertTrue(node.waitFor(30, TimeUnit.SECONDS), "SIGKILL stops the node");
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      for (ProcessHandle child : children) {
+        while (running(child) && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertFalse(running(child), "orphan " + child.pid() + " " + child.info());
+      }
+    } finally {
+      node.destroyForcibly();
+      children.stream().filter(NodeCommandTest::running).forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  /**
+   * Whether {@code process} still runs: an orphan that has exited stays a zombie here until the
+   * init process reaps it (this machine's does not), and a zombie runs nothing.
+   */
+  private static boolean running(ProcessHandle process) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (IOException gone) {
+      return false;
+    }
+  }
+
   /** The {@code name: value} lines a node prints before {@code REST service started: URL}. */
   private static Map<String, String> printedUntilStarted(Process node) throws IOException {
     Map<String, String> printed = new HashMap<>();
