@@ -20,6 +20,7 @@ import io.slotbeam.prover.setup.DevSetupFiles;
 import java.io.IOException;
 import io.slotbeam.node.validator.ValidationConfig;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,12 @@ import org.web3j.crypto.Credentials;
 final class NodeCommand implements Command {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGT]?)(I?B)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+)([smhdw])");
+  /** nim-codex's {@code --request-cache-size} is a uint16 (codex/conf.nim). */
+  private static final int MAX_REQUEST_CACHE_SIZE = 65535;
+  /** nim-codex's {@code --max-priority-fee-per-gas} is a uint64 (codex/conf.nim). */
+  private static final BigInteger MAX_PRIORITY_FEE = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  /** The options of the chain client, which need a chain. */
+  private static final List<String> MARKET_OPTIONS = List.of("reward-recipient", "request-cache-size", "max-priority-fee-per-gas");
 
   @Override
   public String name() {
@@ -106,6 +113,12 @@ final class NodeCommand implements Command {
         .addOption(valued(null, "marketplace-address", "ADDRESS", "the marketplace contract on that chain"))
         .addOption(valued(null, "eth-private-key", "FILE",
             "signing key file (hex, mode 0600); else the environment variable " + SignerKeys.ENVIRONMENT_VARIABLE))
+        .addOption(valued(null, "reward-recipient", "ADDRESS",
+            "address the payout of a freed slot goes to (default: the signer; the collateral always goes back to the signer)"))
+        .addOption(valued(null, "request-cache-size", "N",
+            "storage requests kept in memory, 1 to " + MAX_REQUEST_CACHE_SIZE + " (default " + OnChainMarket.Options.DEFAULT_REQUEST_CACHE_SIZE + ")"))
+        .addOption(valued(null, "max-priority-fee-per-gas", "WEI",
+            "EIP-1559 tip per gas in wei when the chain suggests none (default " + OnChainMarket.Options.DEFAULT_MAX_PRIORITY_FEE_PER_GAS + ")"))
         .addOption(
             Option.builder()
                 .longOpt("check")
@@ -198,15 +211,21 @@ final class NodeCommand implements Command {
    */
   private static Chain chain(CommandLine line, PrintStream out) throws Exception {
     boolean provider = line.hasOption("eth-provider");
+    OnChainMarket.Options options = marketOptions(line);
     if (line.hasOption("dev")) {
       if (provider || line.hasOption("marketplace-address") || line.hasOption("eth-private-key")) {
         throw new UsageException("--dev starts its own chain: it takes no --eth-provider, --marketplace-address or --eth-private-key");
       }
-      return devChain(out);
+      return devChain(options, out);
     }
     if (!provider) {
       if (line.hasOption("marketplace-address") || line.hasOption("eth-private-key")) {
         throw new UsageException("--marketplace-address and --eth-private-key need --eth-provider URL");
+      }
+      for (String option : MARKET_OPTIONS) {
+        if (line.hasOption(option)) {
+          throw new UsageException("--" + option + " needs a chain: --eth-provider URL or --dev");
+        }
       }
       return Chain.none();
     }
@@ -224,7 +243,7 @@ final class NodeCommand implements Command {
           ? SignerKeys.fromFile(Path.of(line.getOptionValue("eth-private-key")))
           : SignerKeys.fromEnvironment(System.getenv()).orElseThrow(() -> new UsageException(
               "--eth-provider needs --eth-private-key FILE or the environment variable " + SignerKeys.ENVIRONMENT_VARIABLE));
-      OnChainMarket market = OnChainMarket.connect(url, marketplace, signer, OnChainMarket.Options.defaults());
+      OnChainMarket market = OnChainMarket.connect(url, marketplace, signer, options);
       out.println("marketplace: " + market.marketplaceAddress());
       out.println("signer: " + market.signer());
       return Chain.of(market, Optional.empty(), Optional.empty());
@@ -264,14 +283,14 @@ final class NodeCommand implements Command {
    * Anvil with the marketplace for the small circuit's development setup (built and set up once
    * into the user's cache), signing as anvil's first dev account.
    */
-  private static Chain devChain(PrintStream out) throws Exception {
+  private static Chain devChain(OnChainMarket.Options options, PrintStream out) throws Exception {
     Path folder = ProvingCircuit.devFolder(RepositoryRoot.get(), CircuitParams.SMALL);
     VerificationKey key = Groth16Json.readVerificationKey(
         Files.readString(folder.resolve(DevSetupFiles.VERIFICATION_KEY), StandardCharsets.UTF_8));
     String zkeyHash = MoreFiles.asByteSource(folder.resolve(DevSetupFiles.ZKEY)).hash(Hashing.sha256()).toString();
     DevChain dev = DevChain.startDev(RepositoryRoot.get(), key, zkeyHash);
     try {
-      OnChainMarket market = dev.market(0, OnChainMarket.Options.defaults());
+      OnChainMarket market = dev.market(0, options);
       MarketplaceDeployment deployment = dev.deployment();
       out.println("dev chain: " + dev.rpcUrl());
       out.println("marketplace: " + deployment.marketplace());
@@ -293,6 +312,34 @@ final class NodeCommand implements Command {
       report.problems().forEach(problem -> out.println("problem: " + problem));
       out.println(report.ok() ? "ok" : report.problems().size() + " problems");
       return report.ok() ? ExitCode.OK : ExitCode.FAILED;
+    }
+  }
+
+  /**
+   * The chain client's settings from nim-codex's options (codex/conf.nim: {@code
+   * --reward-recipient}, and the hidden {@code --request-cache-size} and {@code
+   * --max-priority-fee-per-gas}, with its ranges), checked before anything connects.
+   */
+  static OnChainMarket.Options marketOptions(CommandLine line) {
+    int cacheSize = (int) Arguments.longOption(line, "request-cache-size", 1, MAX_REQUEST_CACHE_SIZE,
+        OnChainMarket.Options.DEFAULT_REQUEST_CACHE_SIZE);
+    BigInteger maxPriorityFee = OnChainMarket.Options.DEFAULT_MAX_PRIORITY_FEE_PER_GAS;
+    String fee = line.getOptionValue("max-priority-fee-per-gas");
+    if (fee != null) {
+      try {
+        maxPriorityFee = new BigInteger(fee.trim());
+      } catch (NumberFormatException e) {
+        throw new UsageException("--max-priority-fee-per-gas '" + fee + "' is not an integer (wei)");
+      }
+      if (maxPriorityFee.signum() < 0 || maxPriorityFee.compareTo(MAX_PRIORITY_FEE) > 0) {
+        throw new UsageException("--max-priority-fee-per-gas " + maxPriorityFee + " is not in [0, " + MAX_PRIORITY_FEE + "] wei");
+      }
+    }
+    try {
+      return new OnChainMarket.Options(cacheSize, Optional.ofNullable(line.getOptionValue("reward-recipient")),
+          maxPriorityFee, OnChainMarket.Options.DEFAULT_EVENT_POLL_INTERVAL);
+    } catch (IllegalArgumentException badAddress) { // the only value not checked above
+      throw new UsageException("--reward-recipient: " + badAddress.getMessage());
     }
   }
 

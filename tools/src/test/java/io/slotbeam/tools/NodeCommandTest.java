@@ -13,6 +13,7 @@ import io.slotbeam.core.manifest.Manifest;
 import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.node.NodeConfig;
 import io.slotbeam.node.chain.DevChain;
+import io.slotbeam.node.chain.OnChainMarket;
 import io.slotbeam.node.validator.ValidationConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -199,6 +200,49 @@ class NodeCommandTest extends CliTest {
     String message = err.toString(StandardCharsets.UTF_8);
     assertTrue(message.contains("private key file " + key + " has permissions rw-r--r--; it must be 0600"), message);
     assertFalse(message.contains("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"), "never the key");
+  }
+
+  private static OnChainMarket.Options marketOptions(String... args) throws ParseException {
+    return NodeCommand.marketOptions(new DefaultParser().parse(new NodeCommand().options(), args));
+  }
+
+  @Test
+  void chainClientOptionsAreNimCodexsWithItsDefaults() throws ParseException {
+    OnChainMarket.Options defaults = marketOptions();
+    assertEquals(128, defaults.requestCacheSize(), "nim-codex's DefaultRequestCacheSize (spec node §10.3)");
+    assertEquals(BigInteger.valueOf(1_000_000_000L), defaults.maxPriorityFeePerGas(), "1 gwei (spec node §10.3)");
+    assertEquals(Optional.empty(), defaults.rewardRecipient());
+    assertEquals(OnChainMarket.Options.defaults(), defaults);
+
+    OnChainMarket.Options set = marketOptions("--reward-recipient", ADDRESS, "--request-cache-size", "65535",
+        "--max-priority-fee-per-gas", "18446744073709551615");
+    assertEquals(Optional.of(ADDRESS), set.rewardRecipient());
+    assertEquals(65535, set.requestCacheSize());
+    assertEquals(BigInteger.TWO.pow(64).subtract(BigInteger.ONE), set.maxPriorityFeePerGas(), "a uint64, as in nim-codex");
+    assertEquals(BigInteger.ZERO, marketOptions("--max-priority-fee-per-gas", "0").maxPriorityFeePerGas());
+  }
+
+  @Test
+  void badChainClientOptionsAreUsageErrorsNamingTheValue() {
+    String[][] cases = {
+      {"--reward-recipient", "0x1234", "--reward-recipient: address '0x1234' is not 0x and 40 hex digits"},
+      {"--request-cache-size", "-1", "--request-cache-size -1 is not in [1, 65535]"},
+      {"--request-cache-size", "0", "--request-cache-size 0 is not in [1, 65535]"},
+      {"--request-cache-size", "65536", "--request-cache-size 65536 is not in [1, 65535]"},
+      {"--max-priority-fee-per-gas", "-5", "--max-priority-fee-per-gas -5 is not in [0, 18446744073709551615] wei"},
+      {"--max-priority-fee-per-gas", "18446744073709551616",
+          "--max-priority-fee-per-gas 18446744073709551616 is not in [0, 18446744073709551615] wei"},
+      {"--max-priority-fee-per-gas", "1gwei", "--max-priority-fee-per-gas '1gwei' is not an integer (wei)"},
+    };
+    for (String[] bad : cases) {
+      err.reset();
+      assertEquals(2, run("node", "-d", dir.toString(), "--eth-provider", "http://127.0.0.1:1",
+          "--marketplace-address", ADDRESS, bad[0], bad[1]), bad[1]);
+      assertTrue(err.toString(StandardCharsets.UTF_8).contains(bad[2]), err.toString(StandardCharsets.UTF_8));
+    }
+    err.reset();
+    assertEquals(2, run("node", "-d", dir.toString(), "--reward-recipient", ADDRESS));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--reward-recipient needs a chain: --eth-provider URL or --dev"));
   }
 
   /**
