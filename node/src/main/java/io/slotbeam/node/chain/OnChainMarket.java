@@ -38,7 +38,6 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
-import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
 
@@ -143,9 +142,9 @@ public final class OnChainMarket implements Market, AutoCloseable {
   public static OnChainMarket connect(String rpcUrl, String marketplaceAddress, Credentials signer,
       Options options) {
     checkAddress(marketplaceAddress);
-    Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+    ChainRpc rpc = ChainRpc.http(rpcUrl);
+    Web3j web3j = rpc.web3j();
     try {
-      ChainRpc rpc = new ChainRpc(web3j, rpcUrl);
       String code = rpc.send("eth_getCode " + marketplaceAddress,
           web3j.ethGetCode(marketplaceAddress, DefaultBlockParameterName.LATEST)).getCode();
       if (code == null || code.equals("0x")) {

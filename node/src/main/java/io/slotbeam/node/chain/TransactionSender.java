@@ -83,8 +83,17 @@ final class TransactionSender {
     return estimate.getAmountUsed();
   }
 
+  /**
+   * Signs with the next nonce and hands the transaction to the chain. Waiting for the nonce lock
+   * is interruptible: the holder may be retrying an unreachable chain for minutes.
+   */
   private String signAndSend(String call, String to, String data, BigInteger gas) {
-    nonceLock.lock();
+    try {
+      nonceLock.lockInterruptibly();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MarketException(call + ": interrupted while another transaction of " + address() + " was being sent", e);
+    }
     try {
       for (boolean resynced = false; ; resynced = true) {
         if (nextNonce == null) {
