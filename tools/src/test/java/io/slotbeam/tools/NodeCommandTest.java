@@ -254,10 +254,7 @@ class NodeCommandTest extends CliTest {
    */
   @Test
   void devNodeDeploysTheMarketplaceOnAnvilAndStopsIt() throws Exception {
-    Process node = new ProcessBuilder(javaCommand("node", "--dev", "-d", dir.resolve("dev").toString(), "-p", "0",
-            "--log-level", "warn"))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process node = startDevNode();
     List<ProcessHandle> children;
     try {
       Map<String, String> printed = printedUntilStarted(node);
@@ -310,10 +307,7 @@ class NodeCommandTest extends CliTest {
    */
   @Test
   void killedDevNodeLeavesNoAnvilBehind() throws Exception {
-    Process node = new ProcessBuilder(javaCommand("node", "--dev", "-d", dir.resolve("dev").toString(), "-p", "0",
-            "--log-level", "warn"))
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process node = startDevNode();
     List<ProcessHandle> children = List.of();
     try {
       printedUntilStarted(node);
@@ -346,6 +340,14 @@ class NodeCommandTest extends CliTest {
     } catch (IOException gone) {
       return false;
     }
+  }
+
+  /** {@code node --dev} in its own JVM on a free port, its errors discarded. */
+  private Process startDevNode() throws IOException {
+    return new ProcessBuilder(javaCommand("node", "--dev", "-d", dir.resolve("dev").toString(), "-p", "0",
+            "--log-level", "warn"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   /** The {@code name: value} lines a node prints before {@code REST service started: URL}. */
