@@ -323,6 +323,20 @@ public final class RocksBlockStore implements BlockStore, AutoCloseable {
     }
   }
 
+  /**
+   * The first of the {@code blocks} leaves of tree {@code treeCid} that is not here (no leaf
+   * record, or its block is gone), or empty when all are.
+   */
+  public OptionalInt firstMissingLeaf(Cid treeCid, long blocks) throws IOException {
+    for (int i = 0; i < blocks; i++) {
+      Optional<Cid> blockCid = leafCid(treeCid, i);
+      if (blockCid.isEmpty() || !has(blockCid.get())) {
+        return OptionalInt.of(i);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
   /** Reads the leaf record directly, without decoding the tree. */
   @Override
   public Optional<Leaf> leaf(Cid treeCid, int index) throws IOException {

@@ -4,10 +4,13 @@ import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.cid.Multicodec;
 import io.slotbeam.core.hash.Sha256Digest;
+import io.slotbeam.core.manifest.Manifest;
+import io.slotbeam.core.manifest.ManifestCodec;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A view of a {@link RocksBlockStore} for one upload that remembers what the upload added, so that
@@ -23,10 +26,24 @@ public final class UndoableWrites extends ForwardingBlockStore {
     super(store);
   }
 
+  /**
+   * Stores {@code block}. A manifest is stored last, once its blocks and tree are, and from then on
+   * it holds them; the tree is checked whole once it does, as a dataset sharing the tree may have
+   * been deleted, and its blocks with it, while this one was being stored.
+   *
+   * @throws DatasetChangedException if a block of the manifest's tree is gone (then {@link #undo})
+   */
   @Override
   public void put(Block block) throws IOException {
     if (store.store(block)) {
       newBlocks.add(block.cid());
+    }
+    if (block.cid().contentCodec() == Multicodec.CODEX_MANIFEST) {
+      Manifest manifest = ManifestCodec.decode(block.cid(), block.data());
+      OptionalInt missing = store.firstMissingLeaf(manifest.treeCid(), manifest.blocksCount());
+      if (missing.isPresent()) {
+        throw new DatasetChangedException(block.cid(), manifest.treeCid(), missing.getAsInt());
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import io.slotbeam.core.merkle.CodexTree;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import io.slotbeam.core.store.BlockStore;
 import io.slotbeam.core.store.BlockStoreContract;
+import io.slotbeam.core.store.InMemoryBlockStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -232,6 +233,37 @@ class RocksBlockStoreTest extends BlockStoreContract {
     failing.undo();
     assertServesWholeTree(finished, content);
     assertTrue(RepoCheck.run(rocks()).ok(), RepoCheck.run(rocks()).problems().toString());
+  }
+
+  /**
+   * The steps of an upload of bytes another dataset holds, with that dataset deleted after the
+   * upload found the tree stored and before its manifest holds it: the manifest is refused, and
+   * undoing the upload leaves the repository empty and sound.
+   */
+  @Test
+  void anUploadWhoseSharedTreeIsDeletedBeforeItsManifestIsRefusedAndTakenBack() throws IOException {
+    byte[] content = bytes(26, 2 * 4096);
+    Upload.Stored first = upload(content, "a.bin", store);
+    InMemoryBlockStore reference = new InMemoryBlockStore();
+    Upload.Stored second = upload(content, "b.bin", reference);
+    UndoableWrites writes = new UndoableWrites(rocks());
+    for (Cid blockCid : reference.blockCids(second.manifest().treeCid())) {
+      writes.put(reference.get(blockCid).orElseThrow());
+    }
+    KeyedMerkleTree<Sha256Digest> tree = CodexTree.build(reference.blockCids(second.manifest().treeCid()));
+    writes.putTree(second.manifest().treeCid(), tree);
+    rocks().deleteDataset(first.manifestCid());
+    DatasetChangedException error = assertThrows(DatasetChangedException.class,
+        () -> writes.put(reference.get(second.manifestCid()).orElseThrow()));
+    assertEquals("dataset " + second.manifestCid() + " lost block 0 of tree " + second.manifest().treeCid()
+        + " while it was stored (a dataset sharing the tree was deleted meanwhile); store it again", error.getMessage());
+    writes.undo();
+    assertFalse(store.has(second.manifestCid()));
+    assertEquals(QuotaUsage.EMPTY, rocks().usage());
+    assertTrue(RepoCheck.run(rocks()).ok(), RepoCheck.run(rocks()).problems().toString());
+
+    Upload.Stored again = upload(content, "b.bin", new UndoableWrites(rocks()));
+    assertServesWholeTree(again, content);
   }
 
   @Test
