@@ -11,7 +11,7 @@
 #include "poseidon2.h"
 #include "slotbeam.h"
 
-#define SB_API_VERSION 1
+#define SB_API_VERSION 2
 
 SB_EXPORT int sb_api_version(void) { return SB_API_VERSION; }
 

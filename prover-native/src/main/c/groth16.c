@@ -9,10 +9,18 @@
  *    B1 = MSM(B1, w) + beta1 + s delta1, pi_c = MSM(C, w[nPublic+1..]) + MSM(H, h) + s pi_a
  *    + r B1 - r s delta1.
  * The key is checked once when it is made and then read in place from the caller's memory (the
- * memory-mapped zkey), so proofs neither re-read nor copy it.
+ * memory-mapped zkey), so proofs neither re-read nor copy it. When the caller says the sections
+ * are a read-only file mapping (SB_KEY_FILE_MAPPED), every pass over a section is followed by
+ * madvise(MADV_DONTNEED) on its whole pages: the page cache keeps them and the next pass maps
+ * them again (a minor fault per 64 KiB of fault-around), so the process's resident size holds
+ * the section in use, not the whole key. The coefficient section (about 70% of a key) is read in
+ * chunks of COEFF_CHUNK entries, each dropped once both matrices have used it.
  */
+#define _DEFAULT_SOURCE /* madvise, sysconf under -std=c11 */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "pool.h"
 #include "prover.h"
@@ -27,21 +35,46 @@ struct sb_groth16_key {
   const g1_aff *a, *b1, *c, *h;
   const g2_aff *b2;
   void *owned[5]; /* aligned copies of point sections that were not 8-byte aligned */
+  int file_mapped; /* SB_KEY_FILE_MAPPED: pages of the caller's sections may be dropped */
 };
 
 #define COEFF_BYTES (3 * 4 + 32)
+/* Coefficients per chunk of the rows step and of the check (2.75 MiB of the section). */
+#define COEFF_CHUNK ((size_t)1 << 16)
 #define VK_BYTES (3 * g1_BYTES + 2 * g2_BYTES)
 
 static uint32_t u32_le(const uint8_t *b) {
   return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
+/* Drops the whole pages of the caller's [bytes, bytes + len) from this process's resident set
+ * when the key's sections are a file mapping (else nothing: for anonymous memory MADV_DONTNEED
+ * would zero them). The content stays in the page cache; a failure only leaves pages resident. */
+static void release_pages(const sb_groth16_key *key, const void *bytes, size_t len) {
+  if (!key->file_mapped || len == 0) {
+    return;
+  }
+  uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+  uintptr_t lo = ((uintptr_t)bytes + page - 1) & ~(page - 1);
+  uintptr_t hi = ((uintptr_t)bytes + len) & ~(page - 1);
+  if (hi > lo) {
+    madvise((void *)lo, hi - lo, MADV_DONTNEED);
+  }
+}
+
+/* release_pages for point section `i` (0 A, 1 B1, 2 B2, 3 C, 4 H) unless it is an owned copy. */
+static void release_points(const sb_groth16_key *key, int i, const void *points, size_t len) {
+  if (key->owned[i] == NULL) {
+    release_pages(key, points, len);
+  }
+}
+
 /* Checks n points of a section (Montgomery layout, each on its curve) and points *out at them:
  * in place when the bytes are 8-byte aligned (the zkey's affine layout is the library's), else
- * at an aligned copy kept in *owned. */
+ * at an aligned copy kept in *owned; then drops the section's pages (release_pages). */
 #define CHECK_POINTS(G)                                                                        \
-  static int G##_check_points(const G##_aff **out, void **owned, const uint8_t *bytes,         \
-                              size_t len, size_t n) {                                          \
+  static int G##_check_points(const sb_groth16_key *key, const G##_aff **out, void **owned,    \
+                              const uint8_t *bytes, size_t len, size_t n) {                    \
     if (bytes == NULL) {                                                                       \
       return SB_ERR_NULL;                                                                      \
     }                                                                                          \
@@ -57,14 +90,15 @@ static uint32_t u32_le(const uint8_t *b) {
     }                                                                                          \
     if ((uintptr_t)bytes % sizeof(uint64_t) == 0) {                                            \
       *out = (const G##_aff *)(const void *)bytes;                                             \
-      return SB_OK;                                                                            \
+    } else {                                                                                   \
+      *owned = malloc(len > 0 ? len : 1);                                                      \
+      if (*owned == NULL) {                                                                    \
+        return SB_ERR_MEMORY;                                                                  \
+      }                                                                                        \
+      memcpy(*owned, bytes, len);                                                              \
+      *out = *owned;                                                                           \
     }                                                                                          \
-    *owned = malloc(len > 0 ? len : 1);                                                        \
-    if (*owned == NULL) {                                                                      \
-      return SB_ERR_MEMORY;                                                                    \
-    }                                                                                          \
-    memcpy(*owned, bytes, len);                                                                \
-    *out = *owned;                                                                             \
+    release_pages(key, bytes, len);                                                            \
     return SB_OK;                                                                              \
   }
 CHECK_POINTS(g1)
@@ -92,7 +126,11 @@ static int check_coefficients(sb_groth16_key *key, const uint8_t *bytes, size_t 
     if (fe_read_le(&sb_fr, value, entry + 12) != 0) {
       return SB_ERR_NONCANONICAL;
     }
+    if ((i + 1) % COEFF_CHUNK == 0) {
+      release_pages(key, entry + COEFF_BYTES - COEFF_CHUNK * COEFF_BYTES, COEFF_CHUNK * COEFF_BYTES);
+    }
   }
+  release_pages(key, bytes, len);
   return SB_OK;
 }
 
@@ -109,11 +147,11 @@ SB_EXPORT void sb_groth16_key_free(sb_groth16_key *key) {
 SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t domain_size,
                                  const uint8_t *vk, size_t vk_len,
                                  const uint8_t *const *sections, const size_t *lengths,
-                                 size_t count, sb_groth16_key **out) {
+                                 size_t count, uint32_t flags, sb_groth16_key **out) {
   if (out == NULL || vk == NULL || sections == NULL || lengths == NULL) {
     return SB_ERR_NULL;
   }
-  if (count != SB_ZKEY_SECTIONS) {
+  if (count != SB_ZKEY_SECTIONS || (flags & ~(uint32_t)SB_KEY_FILE_MAPPED) != 0) {
     return SB_ERR_ARGUMENT;
   }
   *out = NULL;
@@ -129,6 +167,7 @@ SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t do
   if (key == NULL) {
     return SB_ERR_MEMORY;
   }
+  key->file_mapped = (flags & SB_KEY_FILE_MAPPED) != 0;
   key->n_vars = n_vars;
   key->n_public = n_public;
   key->domain_size = domain_size;
@@ -146,20 +185,20 @@ SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t do
   }
   if (status == SB_OK) status = check_coefficients(key, sections[0], lengths[0]);
   if (status == SB_OK) {
-    status = g1_check_points(&key->a, &key->owned[0], sections[1], lengths[1], n_vars);
+    status = g1_check_points(key, &key->a, &key->owned[0], sections[1], lengths[1], n_vars);
   }
   if (status == SB_OK) {
-    status = g1_check_points(&key->b1, &key->owned[1], sections[2], lengths[2], n_vars);
+    status = g1_check_points(key, &key->b1, &key->owned[1], sections[2], lengths[2], n_vars);
   }
   if (status == SB_OK) {
-    status = g2_check_points(&key->b2, &key->owned[2], sections[3], lengths[3], n_vars);
+    status = g2_check_points(key, &key->b2, &key->owned[2], sections[3], lengths[3], n_vars);
   }
   if (status == SB_OK) {
     size_t privates = n_vars - n_public - 1;
-    status = g1_check_points(&key->c, &key->owned[3], sections[4], lengths[4], privates);
+    status = g1_check_points(key, &key->c, &key->owned[3], sections[4], lengths[4], privates);
   }
   if (status == SB_OK) {
-    status = g1_check_points(&key->h, &key->owned[4], sections[5], lengths[5], domain_size);
+    status = g1_check_points(key, &key->h, &key->owned[4], sections[5], lengths[5], domain_size);
   }
   if (status != SB_OK) {
     sb_groth16_key_free(key);
@@ -173,6 +212,7 @@ SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t do
  * task per matrix), C = A o B and then the H scalars in ranges, the three coset moves. */
 typedef struct {
   const sb_groth16_key *key;
+  size_t first, last; /* the chunk of coefficients of this rows step */
   const fe *w;   /* canonical witness */
   fe *poly[3];   /* A, B, C: Montgomery values */
   fe *h;         /* canonical H scalars */
@@ -181,12 +221,13 @@ typedef struct {
   int failed;
 } quotient_job;
 
-/* Adds each coefficient of matrix `index` (0 = A, 1 = B) times its wire into its row. */
+/* Adds each coefficient of the chunk that belongs to matrix `index` (0 = A, 1 = B) times its
+ * wire into its row. */
 static void rows_task(void *ctx, size_t index) {
   quotient_job *job = ctx;
   const sb_groth16_key *key = job->key;
   fe *row = job->poly[index];
-  for (size_t i = 0; i < key->n_coeffs; i++) {
+  for (size_t i = job->first; i < job->last; i++) {
     /* the key stores v R^2, so its Montgomery product with the canonical w is (v w) R, the
      * Montgomery form of v w */
     const uint8_t *entry = key->coeffs + i * COEFF_BYTES;
@@ -249,7 +290,11 @@ static int quotient_scalars(const sb_groth16_key *key, const fe *w, fe *h) {
     fe shift = {25, 0, 0, 0};
     fe_to_mont(&sb_fr, job.shift, shift);
   }
-  sb_parallel_for(2, rows_task, &job);
+  for (job.first = 0; job.first < key->n_coeffs; job.first = job.last) {
+    job.last = key->n_coeffs - job.first > COEFF_CHUNK ? job.first + COEFF_CHUNK : key->n_coeffs;
+    sb_parallel_for(2, rows_task, &job);
+    release_pages(key, key->coeffs + job.first * COEFF_BYTES, (job.last - job.first) * COEFF_BYTES);
+  }
   sb_parallel_for(job.ranges, product_task, &job);
   sb_parallel_for(3, coset_task, &job);
   if (!job.failed) {
@@ -293,16 +338,22 @@ SB_EXPORT int sb_groth16_prove(const sb_groth16_key *key, const uint8_t *witness
   if (status == SB_OK) {
     status = quotient_scalars(key, w, h);
   }
+  /* H first, so that its scalars are freed before the other four MSMs; each section's pages
+   * are dropped after its MSM */
   g1_jac pi_a, b1, pi_c, res_h;
   g2_jac pi_b;
-  if (status == SB_OK) status = g1_msm(&pi_a, key->a, w, n);
-  if (status == SB_OK) status = g1_msm(&b1, key->b1, w, n);
-  if (status == SB_OK) status = g2_msm(&pi_b, key->b2, w, n);
-  if (status == SB_OK) {
-    size_t first = (size_t)key->n_public + 1;
-    status = g1_msm(&pi_c, key->c, w + first, n - first);
-  }
+  size_t first = (size_t)key->n_public + 1;
   if (status == SB_OK) status = g1_msm(&res_h, key->h, h, key->domain_size);
+  release_points(key, 4, key->h, (size_t)key->domain_size * g1_BYTES);
+  free(h);
+  if (status == SB_OK) status = g1_msm(&pi_a, key->a, w, n);
+  release_points(key, 0, key->a, n * g1_BYTES);
+  if (status == SB_OK) status = g1_msm(&b1, key->b1, w, n);
+  release_points(key, 1, key->b1, n * g1_BYTES);
+  if (status == SB_OK) status = g2_msm(&pi_b, key->b2, w, n);
+  release_points(key, 2, key->b2, n * g2_BYTES);
+  if (status == SB_OK) status = g1_msm(&pi_c, key->c, w + first, n - first);
+  release_points(key, 3, key->c, (n - first) * g1_BYTES);
   if (status == SB_OK) {
     g1_aff a_aff, b1_aff, c_aff;
     g2_aff b_aff;
@@ -334,7 +385,6 @@ SB_EXPORT int sb_groth16_prove(const sb_groth16_key *key, const uint8_t *witness
     g2_write(out + g1_BYTES, &b_aff, 0);
     g1_write(out + g1_BYTES + g2_BYTES, &c_aff, 0);
   }
-  free(h);
   free(w);
   return status;
 }

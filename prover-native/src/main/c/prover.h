@@ -52,6 +52,14 @@ typedef struct sb_groth16_key sb_groth16_key;
 /* The zkey sections a key reads: 4 coefficients, 5 A, 6 B1, 7 B2, 8 C, 9 H. */
 #define SB_ZKEY_SECTIONS 6
 
+/* Flags of sb_groth16_key_new. */
+enum {
+  /* The sections are a read-only mapping of a file (MAP_SHARED or untouched MAP_PRIVATE), so the
+   * library may drop their pages from the process's resident set after each pass
+   * (MADV_DONTNEED; the page cache keeps them). Never for anonymous memory, which that zeroes. */
+  SB_KEY_FILE_MAPPED = 1
+};
+
 /* Checks the sections of a snarkjs zkey (layouts of snarkjs src/zkey_new.js, points in
  * Montgomery form) and makes a key that reads them in place: vk holds alpha1, beta1, delta1 (G1)
  * then beta2, delta2 (G2), 448 bytes, copied; sections[i] and lengths[i] (bytes) for i < count
@@ -59,11 +67,12 @@ typedef struct sb_groth16_key sb_groth16_key;
  * u32 matrix, u32 constraint, u32 signal, 32-byte value v*R^2 mod r), A, B1 (G1), B2 (G2), C
  * (G1) and H (domain_size G1). Every point is checked on its curve, every coefficient's indices
  * and value against the counts and r. The sections must stay valid and unchanged until
- * sb_groth16_key_free (a section that is not 8-byte aligned is copied). *key receives the key. */
+ * sb_groth16_key_free (a section that is not 8-byte aligned is copied). flags: 0 or
+ * SB_KEY_FILE_MAPPED (any other bit is SB_ERR_ARGUMENT). *key receives the key. */
 SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t domain_size,
                                  const uint8_t *vk, size_t vk_len,
                                  const uint8_t *const *sections, const size_t *lengths,
-                                 size_t count, sb_groth16_key **key);
+                                 size_t count, uint32_t flags, sb_groth16_key **key);
 
 SB_EXPORT void sb_groth16_key_free(sb_groth16_key *key);
 

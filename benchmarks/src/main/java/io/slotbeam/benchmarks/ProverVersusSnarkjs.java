@@ -54,15 +54,13 @@ public final class ProverVersusSnarkjs {
     List<Double> ours = new ArrayList<>();
     Prover.Result last;
     ZkeyFile key = ZkeyFile.read(zkey);
-    ZkeyFile.Groth16Header h = key.header();
-    try (NativeProver prover = NativeProver.load(ProvingKey.ofZkey(h.nVars(), h.nPublic(),
-        h.domainSize(), h.alpha1(), h.beta1(), h.delta1(), h.beta2(), h.delta2(), key::section))) {
+    try (NativeProver prover = NativeProver.load(ProvingKey.of(key))) {
       System.out.printf("key read, checked and bound in %.0f ms (%d native threads)%n",
           (System.nanoTime() - started) / 1e6, ProverNative.threads());
-      last = prover.prove(witness.asList()); // warm-up
+      last = prover.prove(witness); // warm-up
       for (int i = 0; i < runs; i++) {
         long t = System.nanoTime();
-        last = prover.prove(witness.asList());
+        last = prover.prove(witness);
         ours.add((System.nanoTime() - t) / 1e9);
       }
     }

@@ -138,11 +138,17 @@ final class BinFileSections {
 
   private static ByteBuffer readAt(FileChannel channel, long pos, int length) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    readFully(channel, buffer, pos);
+    return buffer.flip();
+  }
+
+  /** Fills {@code buffer}'s remaining bytes from the file at {@code pos} onwards. */
+  static void readFully(FileChannel channel, ByteBuffer buffer, long pos) throws IOException {
+    int start = buffer.position();
     while (buffer.hasRemaining()) {
-      if (channel.read(buffer, pos + buffer.position()) < 0) {
-        throw new BinFileException("file ended at offset " + (pos + buffer.position()));
+      if (channel.read(buffer, pos + buffer.position() - start) < 0) {
+        throw new BinFileException("file ended at offset " + (pos + buffer.position() - start));
       }
     }
-    return buffer.flip();
   }
 }

@@ -1,6 +1,7 @@
 package io.slotbeam.circuits;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 
 /** Little-endian integers of the iden3 binary files (n8 = 32 bytes per field element). */
 final class FieldBytes {
@@ -29,5 +30,22 @@ final class FieldBytes {
 
   static BigInteger fromLe(byte[] bytes) {
     return fromLe(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Whether the 32 little-endian bytes at absolute {@code offset} of {@code bytes} are below the
+   * modulus {@code modulusLe} (also 32 little-endian bytes). Compares byte by byte from the top
+   * without allocating: a zkey's coefficient section holds millions of values, and one BigInteger
+   * each made the JVM's heap grow by hundreds of MB while a key was read.
+   */
+  static boolean below(ByteBuffer bytes, int offset, byte[] modulusLe) {
+    for (int i = N8 - 1; i >= 0; i--) {
+      int v = bytes.get(offset + i) & 0xff;
+      int m = modulusLe[i] & 0xff;
+      if (v != m) {
+        return v < m;
+      }
+    }
+    return false;
   }
 }

@@ -155,8 +155,9 @@ public final class WitnessFile {
     }
     byte[] values = new byte[(int) section2Size];
     System.arraycopy(bytes, (int) section2, values, 0, values.length);
+    ByteBuffer checked = ByteBuffer.wrap(values);
     for (int i = 0; i < nWitness; i++) {
-      if (!belowPrime(values, i * N8)) {
+      if (!FieldBytes.below(checked, i * N8, PRIME_LE)) {
         throw bad("value " + i + " is not below r");
       }
     }
@@ -165,18 +166,6 @@ public final class WitnessFile {
 
   private static WitnessException bad(String why) {
     return new WitnessException(Reason.BAD_WTNS, "not a BN254 .wtns file: " + why);
-  }
-
-  /** Whether the {@code LE32} value at {@code offset} is below r. */
-  private static boolean belowPrime(byte[] le, int offset) {
-    for (int i = N8 - 1; i >= 0; i--) {
-      int v = le[offset + i] & 0xff;
-      int p = PRIME_LE[i] & 0xff;
-      if (v != p) {
-        return v < p;
-      }
-    }
-    return false;
   }
 
   private static byte[] reversed(byte[] bytes) {

@@ -73,6 +73,8 @@ public final class ZkeyFile {
   private static final int G2 = MontgomeryPoints.G2_BYTES;
   private static final int HEADER_SIZE = 4 + N8 + 4 + N8 + 3 * 4 + 3 * G1 + 3 * G2;
   private static final int COEFFICIENT_SIZE = 3 * 4 + N8;
+  /** Coefficients per read when section 4 is checked (176 KiB). */
+  private static final int CHECK_CHUNK = 4096;
   private static final byte[] Q_LE = FieldBytes.le32(Fp.MODULUS);
   private static final byte[] R_LE = FieldBytes.le32(FrMontgomery.MODULUS);
   private static final BigInteger R_SQUARED_INVERSE =
@@ -245,7 +247,7 @@ public final class ZkeyFile {
       Groth16Header header = header(bodies.get(HEADER), sections.get(HEADER));
       checkSize(sections.get(IC), (header.nPublic() + 1L) * G1, "nPublic + 1 = "
           + (header.nPublic() + 1) + " G1 points");
-      coefficients(bodies.get(COEFFICIENTS), sections.get(COEFFICIENTS), header);
+      coefficients(channel, sections.get(COEFFICIENTS), header);
       checkSize(sections.get(A), (long) header.nVars() * G1, header.nVars() + " G1 points (nVars)");
       checkSize(sections.get(B1), (long) header.nVars() * G1, header.nVars() + " G1 points (nVars)");
       checkSize(sections.get(B2), (long) header.nVars() * G2, header.nVars() + " G2 points (nVars)");
@@ -434,18 +436,29 @@ public final class ZkeyFile {
     }
   }
 
-  private static void coefficients(ByteBuffer b, Section s, Groth16Header header) {
+  /**
+   * Checks section 4 through a small buffer of {@link #CHECK_CHUNK} entries rather than through
+   * the mapping, which would leave the whole section (most of a key) resident in this process.
+   */
+  private static void coefficients(FileChannel channel, Section s, Groth16Header header)
+      throws IOException {
     if (s.size() < 4) {
       throw bad(s, 0, "has " + s.size() + " bytes, fewer than its count");
     }
+    ByteBuffer b = ByteBuffer.allocate(CHECK_CHUNK * COEFFICIENT_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    BinFileSections.readFully(channel, b.limit(4), s.offset());
     long n = Integer.toUnsignedLong(b.getInt(0));
     checkSize(s, 4 + n * COEFFICIENT_SIZE, n + " coefficients of " + COEFFICIENT_SIZE + " bytes");
-    byte[] value = new byte[N8];
     for (int i = 0; i < n; i++) {
       int at = 4 + i * COEFFICIENT_SIZE;
-      long matrix = Integer.toUnsignedLong(b.getInt(at));
-      long constraint = Integer.toUnsignedLong(b.getInt(at + 4));
-      long signal = Integer.toUnsignedLong(b.getInt(at + 8));
+      int in = (i % CHECK_CHUNK) * COEFFICIENT_SIZE;
+      if (in == 0) {
+        BinFileSections.readFully(channel, b.clear().limit((int) Math.min(CHECK_CHUNK, n - i) * COEFFICIENT_SIZE),
+            s.offset() + at);
+      }
+      long matrix = Integer.toUnsignedLong(b.getInt(in));
+      long constraint = Integer.toUnsignedLong(b.getInt(in + 4));
+      long signal = Integer.toUnsignedLong(b.getInt(in + 8));
       if (matrix > 1) {
         throw bad(s, at, "coefficient " + i + " has matrix " + matrix + ", not 0 (A) or 1 (B)");
       }
@@ -457,8 +470,7 @@ public final class ZkeyFile {
         throw bad(s, at + 8, "coefficient " + i + " has signal " + signal
             + ", not below nVars " + header.nVars());
       }
-      b.get(at + 12, value);
-      if (FieldBytes.fromLe(value).compareTo(FrMontgomery.MODULUS) >= 0) {
+      if (!FieldBytes.below(b, in + 12, R_LE)) {
         throw bad(s, at + 12, "coefficient " + i + " has a value not below r");
       }
     }

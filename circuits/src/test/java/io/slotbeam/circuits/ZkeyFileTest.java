@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.slotbeam.core.field.Fr;
+import io.slotbeam.core.field.FrMontgomery;
 import io.slotbeam.core.groth16.G1Point;
 import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.VerificationKey;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,6 +185,31 @@ class ZkeyFileTest {
     int params = m + 64 + 4 + 320 + 64 + 4 + 4;
     reject(BinFiles.withInt(bytes, params, 4), "contribution 0 parameter type 4");
     reject(BinFiles.withInt(bytes, m + 64, 2), "contribution 1 of 2 overruns the section");
+  }
+
+  @Test
+  void acceptsCoefficientValuesUpToRMinusOneAndRejectsR() throws IOException {
+    byte[] bytes = Files.readAllBytes(Groth16Fixture.key());
+    int value = BinFiles.sectionBody(bytes, 4) + 4 + 12;
+    BigInteger r = FrMontgomery.MODULUS;
+    Path edge = tmp.resolve("edge.zkey");
+    Files.write(edge, withLe32(bytes, value, r.subtract(BigInteger.ONE)));
+    assertEquals(Fr.of(r.subtract(BigInteger.ONE)).multiply(rSquaredInverse()),
+        ZkeyFile.read(edge).coefficient(0).value(), "r - 1 is a value (stored as v R^2)");
+    reject(withLe32(bytes, value, r), "offset " + value, "coefficient 0 has a value not below r");
+    reject(withLe32(bytes, value, BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)),
+        "coefficient 0 has a value not below r");
+  }
+
+  private static Fr rSquaredInverse() {
+    BigInteger r = FrMontgomery.MODULUS;
+    return Fr.of(BigInteger.ONE.shiftLeft(512).mod(r).modInverse(r));
+  }
+
+  private static byte[] withLe32(byte[] bytes, int offset, BigInteger value) {
+    byte[] copy = bytes.clone();
+    System.arraycopy(FieldBytes.le32(value), 0, copy, offset, FieldBytes.N8);
+    return copy;
   }
 
   @Test

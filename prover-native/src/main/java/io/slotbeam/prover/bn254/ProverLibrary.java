@@ -28,6 +28,7 @@ public interface ProverLibrary extends Library {
       Pointer[] sections,
       long[] lengths,
       long count,
+      int flags,
       PointerByReference key);
 
   void sb_groth16_key_free(Pointer key);

@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class SlotbeamNative {
   /** The {@code sb_api_version()} this binding was written for. */
-  public static final int API_VERSION = 1;
+  public static final int API_VERSION = 2;
 
   private static final String LIBRARY_NAME = "slotbeam";
 

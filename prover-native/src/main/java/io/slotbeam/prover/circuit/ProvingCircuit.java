@@ -173,7 +173,7 @@ public final class ProvingCircuit implements AutoCloseable {
     long started = System.nanoTime();
     Witness witness = witness(input);
     long witnessed = System.nanoTime();
-    Prover.Result result = prover.prove(witness.asList());
+    Prover.Result result = prover.prove(witness);
     long proved = System.nanoTime();
     boolean verified = verifier.verify(verificationKey, result.publicInputs(), result.proof());
     long checked = System.nanoTime();

@@ -3,6 +3,7 @@ package io.slotbeam.prover.groth16;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.slotbeam.circuits.Witness;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.field.FrMontgomery;
 import io.slotbeam.core.groth16.Fp;
@@ -18,8 +19,10 @@ import io.slotbeam.prover.bn254.ProverNative;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.IntFunction;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -30,13 +33,18 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>The key's sections are checked by circuits' {@code ZkeyFile.read} (header, sizes, curve) and
  * once more by the library when it is bound (every point on its curve, every coefficient's indices below
  * the counts and value below r); the library then reads them in place from the memory-mapped
- * file, which this prover keeps mapped, so proofs neither re-read nor copy the key. Thread-safe:
+ * file, which this prover keeps mapped, so proofs neither re-read nor copy the key. For a key
+ * {@linkplain ProvingKey#fileMapped mapped from its file} the library drops each section's pages
+ * from the resident set after using them, so a bound key costs the page cache, not this
+ * process, its size. Thread-safe:
  * concurrent proofs share the library's one thread pool; {@link #close} releases the native key
  * after the proofs under way have finished.
  */
 public final class NativeProver implements Prover, AutoCloseable {
   private static final int G1_BYTES = ProvingKey.G1_BYTES;
   private static final int G2_BYTES = ProvingKey.G2_BYTES;
+  /** SB_KEY_FILE_MAPPED of prover.h. */
+  private static final int FILE_MAPPED = 1;
 
   private final ProverLibrary library;
   private final int witnessSize;
@@ -81,7 +89,7 @@ public final class NativeProver implements Prover, AutoCloseable {
     int status =
         library.sb_groth16_key_new(
             key.nVars(), key.nPublic(), key.domainSize(), vk, vk.length, pointers, lengths,
-            pointers.length, handle);
+            pointers.length, key.fileMapped() ? FILE_MAPPED : 0, handle);
     NativeStatus.check(status, "sb_groth16_key_new (zkey sections 2, 4..9)");
     return new NativeProver(library, handle.getValue(), sections, key.nVars(), key.nPublic());
   }
@@ -98,19 +106,40 @@ public final class NativeProver implements Prover, AutoCloseable {
 
   @Override
   public Result prove(List<Fr> witness) {
-    if (witness.size() != witnessSize) {
-      throw new IllegalArgumentException(
-          "witness has " + witness.size() + " wires but the proving key needs nVars = "
-              + witnessSize);
-    }
-    if (!witness.get(0).equals(Fr.ONE)) {
-      throw new IllegalArgumentException(
-          "witness wire 0 is " + witness.get(0) + " but must be the constant 1");
-    }
+    checkWitness(witness.size(), witness::get);
     byte[] wires = new byte[Fr.BYTES * witnessSize];
     for (int i = 0; i < witnessSize; i++) {
       System.arraycopy(witness.get(i).toBytes(), 0, wires, Fr.BYTES * i, Fr.BYTES);
     }
+    return new Result(proveLe32(wires), new PublicInputs(List.copyOf(witness.subList(1, publicInputCount + 1))));
+  }
+
+  /**
+   * As {@link #prove(List)} for a calculated witness, handed to the library as it is held
+   * (packed {@code LE32}) without decoding a field element per wire.
+   */
+  public Result prove(Witness witness) {
+    checkWitness(witness.size(), witness::get);
+    List<Fr> inputs = new ArrayList<>(publicInputCount);
+    for (int i = 1; i <= publicInputCount; i++) {
+      inputs.add(witness.get(i));
+    }
+    return new Result(proveLe32(witness.toLe32Bytes()), new PublicInputs(inputs));
+  }
+
+  private void checkWitness(int size, IntFunction<Fr> wire) {
+    if (size != witnessSize) {
+      throw new IllegalArgumentException(
+          "witness has " + size + " wires but the proving key needs nVars = " + witnessSize);
+    }
+    Fr first = wire.apply(0);
+    if (!first.equals(Fr.ONE)) {
+      throw new IllegalArgumentException("witness wire 0 is " + first + " but must be the constant 1");
+    }
+  }
+
+  /** The proof of the packed canonical wires (the library rejects a value not below r). */
+  private Proof proveLe32(byte[] wires) {
     byte[] rs = new byte[2 * Fr.BYTES];
     System.arraycopy(blinding().toBytes(), 0, rs, 0, Fr.BYTES);
     System.arraycopy(blinding().toBytes(), 0, rs, Fr.BYTES, Fr.BYTES);
@@ -126,9 +155,7 @@ public final class NativeProver implements Prover, AutoCloseable {
     } finally {
       lock.readLock().unlock();
     }
-    Proof proof =
-        new Proof(g1(out, 0, "pi_a"), g2(out, G1_BYTES, "pi_b"), g1(out, G1_BYTES + G2_BYTES, "pi_c"));
-    return new Result(proof, new PublicInputs(List.copyOf(witness.subList(1, publicInputCount + 1))));
+    return new Proof(g1(out, 0, "pi_a"), g2(out, G1_BYTES, "pi_b"), g1(out, G1_BYTES + G2_BYTES, "pi_c"));
   }
 
   /** A uniform non-zero element of Fr. */

@@ -96,6 +96,31 @@ class ProvingCircuitTest {
   }
 
   @Test
+  void theKeyIsNotHeldResidentBetweenProofs() throws IOException {
+    assertTrue(circuit.proveSlot(store, verifiable(), 0, ENTROPY).verified());
+    Path zkey = folder.resolve(DevSetupFiles.ZKEY).toRealPath();
+    long resident = residentBytesMapping(zkey);
+    // the library drops each section's pages after its pass; only pages straddling a section's
+    // ends (two per section) may stay
+    assertTrue(resident <= 10 * 2 * 4096, resident + " bytes of the " + Files.size(zkey)
+        + "-byte key are resident after a proof");
+  }
+
+  /** The resident bytes of this process's mappings of {@code file} (/proc/self/smaps). */
+  private static long residentBytesMapping(Path file) throws IOException {
+    long kb = 0;
+    boolean inFile = false;
+    for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+      if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+        inFile = line.endsWith(" " + file);
+      } else if (inFile && line.startsWith("Rss:")) {
+        kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return kb * 1024;
+  }
+
+  @Test
   void concurrentProofsOfEverySlotAllVerify() throws Exception {
     ExecutorService callers = Executors.newFixedThreadPool(3);
     try {

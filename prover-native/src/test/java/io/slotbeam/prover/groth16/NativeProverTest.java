@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import io.slotbeam.circuits.Witness;
 import io.slotbeam.circuits.WitnessCalculator;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.groth16.Groth16Json;
 import io.slotbeam.core.groth16.Prover;
 import io.slotbeam.core.groth16.PublicInputs;
 import io.slotbeam.circuits.ZkeyFile;
+import io.slotbeam.prover.bn254.NativeStatus;
 import io.slotbeam.prover.bn254.PointNotOnCurveException;
+import io.slotbeam.prover.bn254.ProverNative;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -35,16 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NativeProverTest {
   private static NativeProver prover;
+  private static Witness calculated;
   private static List<Fr> witness;
 
   @BeforeAll
   static void load() throws IOException {
     prover = TinyCircuit.prover(TinyCircuit.zkey());
     WitnessCalculator calculator = WitnessCalculator.load(TinyCircuit.wasm());
-    witness =
-        calculator
-            .calculate(Map.of("x", List.of(Fr.of(3)), "y", List.of(Fr.of(5)), "z", List.of(Fr.of(11))))
-            .toList();
+    calculated =
+        calculator.calculate(Map.of("x", List.of(Fr.of(3)), "y", List.of(Fr.of(5)), "z", List.of(Fr.of(11))));
+    witness = calculated.toList();
   }
 
   @AfterAll
@@ -64,6 +70,17 @@ class NativeProverTest {
     assertEquals(Fr.of(3), result.publicInputs().get(1)); // out, then x
     assertTrue(verifies(result));
     assertNotEquals(result.proof(), prover.prove(witness).proof());
+  }
+
+  @Test
+  void thePackedWitnessProvesAsItsWiresDo() throws IOException {
+    Prover.Result result = prover.prove(calculated);
+    assertEquals(witness.subList(1, 3), result.publicInputs().values());
+    assertTrue(verifies(result));
+    List<Fr> mutated = new ArrayList<>(witness);
+    int last = mutated.size() - 1;
+    mutated.set(last, mutated.get(last).add(Fr.ONE));
+    assertFalse(verifies(prover.prove(Witness.of(mutated))));
   }
 
   @Test
@@ -107,6 +124,13 @@ class NativeProverTest {
     wireZero.set(0, Fr.of(2));
     IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> prover.prove(wireZero));
     assertTrue(one.getMessage().contains("constant 1"), one.getMessage());
+    IllegalArgumentException packedOne =
+        assertThrows(IllegalArgumentException.class, () -> prover.prove(Witness.of(wireZero)));
+    assertTrue(packedOne.getMessage().contains("wire 0 is 2 but must be the constant 1"), packedOne.getMessage());
+    IllegalArgumentException packedLength = assertThrows(IllegalArgumentException.class,
+        () -> prover.prove(Witness.of(witness.subList(0, witness.size() - 1))));
+    assertTrue(packedLength.getMessage().contains("has " + (witness.size() - 1) + " wires"),
+        packedLength.getMessage());
   }
 
   @Test
@@ -141,6 +165,26 @@ class NativeProverTest {
         () -> ProvingKey.ofZkey(h.nVars(), h.nPublic(), h.domainSize(), h.alpha1(), h.beta1(),
             h.delta1(), h.beta1(), h.delta2(), zkey::section));
     assertTrue(size.getMessage().contains("beta2 must be 128 bytes but is 64"), size.getMessage());
+  }
+
+  @Test
+  void onlyAKeyReadFromItsFileIsMarkedFileMappedAndUnknownFlagsAreRefused() throws IOException {
+    ZkeyFile zkey = ZkeyFile.read(TinyCircuit.zkey());
+    ZkeyFile.Groth16Header h = zkey.header();
+    assertTrue(ProvingKey.of(zkey).fileMapped());
+    assertFalse(ProvingKey.ofZkey(h.nVars(), h.nPublic(), h.domainSize(), h.alpha1(), h.beta1(),
+        h.delta1(), h.beta2(), h.delta2(), zkey::section).fileMapped());
+    Pointer[] sections = new Pointer[6];
+    long[] lengths = new long[6];
+    for (int i = 0; i < 6; i++) {
+      ByteBuffer section = zkey.section(4 + i);
+      sections[i] = Native.getDirectBufferPointer(section);
+      lengths[i] = section.capacity();
+    }
+    byte[] vk = ByteBuffer.allocate(448).put(h.alpha1()).put(h.beta1()).put(h.delta1()).put(h.beta2())
+        .put(h.delta2()).array();
+    assertEquals(NativeStatus.ARGUMENT, ProverNative.library().sb_groth16_key_new(h.nVars(),
+        h.nPublic(), h.domainSize(), vk, vk.length, sections, lengths, 6, 2, new PointerByReference()));
   }
 
   @Test
