@@ -14,9 +14,11 @@
  * madvise(MADV_DONTNEED) on its whole pages: the page cache keeps them and the next pass maps
  * them again (a minor fault per 64 KiB of fault-around), so the process's resident size holds
  * the section in use, not the whole key. The coefficient section (about 70% of a key) is read in
- * chunks of COEFF_CHUNK entries, each dropped once both matrices have used it.
+ * chunks of COEFF_CHUNK entries, each dropped by whichever of the two matrices' tasks passes it
+ * second (a counter per chunk, so neither task waits for the other).
  */
 #define _DEFAULT_SOURCE /* madvise, sysconf under -std=c11 */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -212,7 +214,7 @@ SB_EXPORT int sb_groth16_key_new(uint32_t n_vars, uint32_t n_public, uint32_t do
  * task per matrix), C = A o B and then the H scalars in ranges, the three coset moves. */
 typedef struct {
   const sb_groth16_key *key;
-  size_t first, last; /* the chunk of coefficients of this rows step */
+  atomic_uint *passes; /* per chunk of COEFF_CHUNK coefficients: the rows tasks done with it */
   const fe *w;   /* canonical witness */
   fe *poly[3];   /* A, B, C: Montgomery values */
   fe *h;         /* canonical H scalars */
@@ -221,13 +223,26 @@ typedef struct {
   int failed;
 } quotient_job;
 
-/* Adds each coefficient of the chunk that belongs to matrix `index` (0 = A, 1 = B) times its
- * wire into its row. */
+/* A rows task is done with chunk j of the coefficients: the second one drops its pages. */
+static void chunk_done(quotient_job *job, size_t j) {
+  const sb_groth16_key *key = job->key;
+  if (atomic_fetch_add(&job->passes[j], 1) == 1) {
+    size_t lo = j * COEFF_CHUNK;
+    size_t hi = key->n_coeffs - lo > COEFF_CHUNK ? lo + COEFF_CHUNK : key->n_coeffs;
+    release_pages(key, key->coeffs + lo * COEFF_BYTES, (hi - lo) * COEFF_BYTES);
+  }
+}
+
+/* Adds each coefficient of matrix `index` (0 = A, 1 = B) times its wire into its row, chunk by
+ * chunk (chunk_done). */
 static void rows_task(void *ctx, size_t index) {
   quotient_job *job = ctx;
   const sb_groth16_key *key = job->key;
   fe *row = job->poly[index];
-  for (size_t i = job->first; i < job->last; i++) {
+  for (size_t i = 0; i < key->n_coeffs; i++) {
+    if (i > 0 && i % COEFF_CHUNK == 0) {
+      chunk_done(job, i / COEFF_CHUNK - 1);
+    }
     /* the key stores v R^2, so its Montgomery product with the canonical w is (v w) R, the
      * Montgomery form of v w */
     const uint8_t *entry = key->coeffs + i * COEFF_BYTES;
@@ -239,6 +254,9 @@ static void rows_task(void *ctx, size_t index) {
     uint32_t constraint = u32_le(entry + 4);
     fe_mul(&sb_fr, t, value, job->w[u32_le(entry + 8)]);
     fe_add(&sb_fr, row[constraint], row[constraint], t);
+  }
+  if (key->n_coeffs > 0) {
+    chunk_done(job, (key->n_coeffs - 1) / COEFF_CHUNK);
   }
 }
 
@@ -279,27 +297,29 @@ static void scalars_task(void *ctx, size_t index) {
 static int quotient_scalars(const sb_groth16_key *key, const fe *w, fe *h) {
   size_t n = key->domain_size;
   fe *abc = calloc(3 * n, sizeof(fe));
-  if (abc == NULL) {
+  atomic_uint *passes = calloc(key->n_coeffs / COEFF_CHUNK + 1, sizeof(atomic_uint));
+  if (abc == NULL || passes == NULL) {
+    free(passes);
+    free(abc);
     return SB_ERR_MEMORY;
   }
-  quotient_job job = {.key = key, .w = w, .poly = {abc, abc + n, abc + 2 * n}, .h = h,
-                      .ranges = 4 * sb_pool_threads(), .failed = 0};
+  quotient_job job = {.key = key, .passes = passes, .w = w, .poly = {abc, abc + n, abc + 2 * n},
+                      .h = h, .ranges = 4 * sb_pool_threads(), .failed = 0};
   if (key->log_domain < SB_FR_TWO_ADICITY) {
     fr_root_of_unity(job.shift, key->log_domain + 1);
   } else { /* ffjavascript's Fr.shift = nqr^2 = 25 */
     fe shift = {25, 0, 0, 0};
     fe_to_mont(&sb_fr, job.shift, shift);
   }
-  for (job.first = 0; job.first < key->n_coeffs; job.first = job.last) {
-    job.last = key->n_coeffs - job.first > COEFF_CHUNK ? job.first + COEFF_CHUNK : key->n_coeffs;
-    sb_parallel_for(2, rows_task, &job);
-    release_pages(key, key->coeffs + job.first * COEFF_BYTES, (job.last - job.first) * COEFF_BYTES);
-  }
+  sb_parallel_for(2, rows_task, &job);
+  /* the pages that straddle two chunks */
+  release_pages(key, key->coeffs, key->n_coeffs * COEFF_BYTES);
   sb_parallel_for(job.ranges, product_task, &job);
   sb_parallel_for(3, coset_task, &job);
   if (!job.failed) {
     sb_parallel_for(job.ranges, scalars_task, &job);
   }
+  free(passes);
   free(abc);
   return job.failed ? SB_ERR_MEMORY : SB_OK;
 }
