@@ -74,8 +74,10 @@ public interface EncodeOptions extends PipelineOptions {
 
   void setMimetype(String mimetype);
 
-  @Description("Blocks per read: the unit of chunking work; memory per worker is this times the block size")
-  @Default.Integer(16)
+  @Description(
+      "Blocks per work item, rounded up to whole erasure groups of ecK blocks: the unit of parallel work and of"
+          + " block files forced to disk together (a worker holds one block, or the K + M of an erasure group)")
+  @Default.Integer(64)
   int getRangeBlocks();
 
   void setRangeBlocks(int rangeBlocks);

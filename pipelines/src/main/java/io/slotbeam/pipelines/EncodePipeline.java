@@ -19,12 +19,12 @@ import org.apache.beam.sdk.values.PCollection;
  * large one) by parallel workers, with the same blocks, trees and manifests byte for byte.
  *
  * <pre>
- * MatchFiles ─▶ ChunkFiles ─▶ AssemblePlainManifests ─▶ EncodeErasure ─▶ BuildSlots ─▶ [UploadToNode] ─▶ WriteSummary
- *               (ranges)                                (groups)          (blocks, slots)
+ * MatchFiles ─▶ EncodeGroups ─────────────────────────────────▶ [UploadToNode] ─▶ WriteSummary
+ *               (ranges of erasure groups: chunk, code, hash; then manifests per file)
+ *           └─▶ ChunkFiles ─▶ AssemblePlainManifests ─────────┘   (plain datasets, ecK = 0)
  * </pre>
  *
- * Erasure coding and slots are skipped when {@link EncodeOptions#getEcK()} is 0. Blocks and
- * trees go to the repository; PCollections carry only CIDs and roots. With {@link
+ * Blocks and trees go to the repository; PCollections carry only CIDs and roots. With {@link
  * EncodeOptions#getNode()}, the finished datasets also go to that node ({@link UploadToNode}), and
  * the summary is written only once they are all there.
  */
@@ -52,23 +52,26 @@ public final class EncodePipeline {
     FileBlockStore.open(Path.of(options.getRepo()));
     String repo = options.getRepo();
     Pipeline pipeline = Pipeline.create(options);
+    PCollection<SourceFile> files = pipeline.apply("MatchFiles", new MatchFiles(options.getInputs()));
+    Optional<String> filename = Optional.ofNullable(options.getFilename());
+    Optional<String> mimetype = Optional.ofNullable(options.getMimetype());
     PCollection<KV<SourceFile, Manifests>> encoded =
-        pipeline
-            .apply("MatchFiles", new MatchFiles(options.getInputs()))
-            .apply("ChunkFiles", new ChunkFiles(repo, options.getBlockSize(), options.getRangeBlocks()))
-            .apply(
-                "AssemblePlainManifests",
-                new AssemblePlainManifests(
+        erasure.isPresent()
+            ? files.apply(
+                "EncodeGroups",
+                new EncodeGroups(
                     repo,
-                    options.getBlockSize(),
-                    Optional.ofNullable(options.getFilename()),
-                    Optional.ofNullable(options.getMimetype())));
-    if (erasure.isPresent()) {
-      encoded =
-          encoded
-              .apply("EncodeErasure", new EncodeErasure(repo, erasure.get()))
-              .apply("BuildSlots", new BuildSlots(repo, options.getCellSize(), options.getHasher()));
-    }
+                    erasure.get(),
+                    options.getCellSize(),
+                    options.getHasher(),
+                    Math.floorDiv(options.getRangeBlocks() + erasure.get().k() - 1, erasure.get().k()),
+                    filename,
+                    mimetype))
+            : files
+                .apply("ChunkFiles", new ChunkFiles(repo, options.getBlockSize(), options.getRangeBlocks()))
+                .apply(
+                    "AssemblePlainManifests",
+                    new AssemblePlainManifests(repo, options.getBlockSize(), filename, mimetype));
     if (options.getNode() != null) {
       encoded = encoded.apply("UploadToNode", new UploadToNode(repo, options.getNode()));
     }

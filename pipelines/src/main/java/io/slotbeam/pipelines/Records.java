@@ -18,26 +18,24 @@ import org.apache.beam.sdk.coders.Coder;
 final class Records {
   private Records() {}
 
-  /** A run of {@code count} blocks of a file starting at block {@code first}: one read. */
-  record BlockRange(long first, int count) {}
+  /**
+   * A run of {@code count} units of a file starting at unit {@code first}: blocks to chunk, or
+   * erasure groups to encode. One work item.
+   */
+  record Range(long first, int count) {}
 
-  /** The K data blocks of erasure group {@code group}, in Leopard input order. */
-  record ErasureGroup(int group, List<BlockRef> data) {}
-
-  /** The M parity CIDs of erasure group {@code group}, parity 0 first. */
-  record GroupParity(int group, List<Cid> parity) {}
-
-  /** Slot {@code slot} of the protected dataset whose manifest is {@code manifest}. */
-  record SlotOfFile(SourceFile file, Cid manifest, int slot) {}
-
-  /** A block at {@code position} in its slot. */
-  record SlotBlock(long position, BlockRef block) {}
-
-  /** The root of the block at {@code position} in its slot. */
-  record BlockRoot(long position, Fr root) {}
-
-  /** The root of slot {@code slot}. */
-  record SlotRoot(int slot, Fr root) {}
+  /**
+   * What encoding erasure group {@code group} of a file stored: its {@code blocks} (the data blocks
+   * but padding, then the parity blocks) at their indices in the protected dataset, and the slot
+   * tree's block root of each, in the same order.
+   */
+  record EncodedGroup(int group, List<BlockRef> blocks, List<Fr> roots) {
+    EncodedGroup {
+      if (blocks.size() != roots.size()) {
+        throw new IllegalArgumentException(blocks.size() + " blocks but " + roots.size() + " block roots");
+      }
+    }
+  }
 
   /**
    * The manifests stored for one file so far: plain, then protected and verifiable when the
@@ -57,89 +55,38 @@ final class Records {
     }
   }
 
-  static final Coder<BlockRange> RANGE =
+  static final Coder<Range> RANGE =
       RecordCoder.of(
           (r, out) -> {
             out.writeLong(r.first());
             out.writeInt(r.count());
           },
-          in -> new BlockRange(in.readLong(), in.readInt()));
+          in -> new Range(in.readLong(), in.readInt()));
 
   static final Coder<BlockRef> BLOCK_REF =
       RecordCoder.of(Records::writeBlockRef, Records::readBlockRef);
 
-  static final Coder<ErasureGroup> ERASURE_GROUP =
+  static final Coder<EncodedGroup> ENCODED_GROUP =
       RecordCoder.of(
           (g, out) -> {
             out.writeInt(g.group());
-            out.writeInt(g.data().size());
-            for (BlockRef ref : g.data()) {
-              writeBlockRef(ref, out);
+            out.writeInt(g.blocks().size());
+            for (int i = 0; i < g.blocks().size(); i++) {
+              writeBlockRef(g.blocks().get(i), out);
+              out.write(g.roots().get(i).toBytes());
             }
           },
           in -> {
             int group = in.readInt();
             int size = in.readInt();
-            List<BlockRef> data = new ArrayList<>(size);
+            List<BlockRef> blocks = new ArrayList<>(size);
+            List<Fr> roots = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-              data.add(readBlockRef(in));
+              blocks.add(readBlockRef(in));
+              roots.add(readFr(in));
             }
-            return new ErasureGroup(group, data);
+            return new EncodedGroup(group, blocks, roots);
           });
-
-  static final Coder<GroupParity> GROUP_PARITY =
-      RecordCoder.of(
-          (p, out) -> {
-            out.writeInt(p.group());
-            out.writeInt(p.parity().size());
-            for (Cid cid : p.parity()) {
-              RecordCoder.writeBytes(out, cid.toBytes());
-            }
-          },
-          in -> {
-            int group = in.readInt();
-            int size = in.readInt();
-            List<Cid> parity = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-              parity.add(Cid.fromBytes(RecordCoder.readBytes(in)));
-            }
-            return new GroupParity(group, parity);
-          });
-
-  static final Coder<SlotOfFile> SLOT_OF_FILE =
-      RecordCoder.of(
-          (s, out) -> {
-            SourceFile.CODER.encode(s.file(), out);
-            RecordCoder.writeBytes(out, s.manifest().toBytes());
-            out.writeInt(s.slot());
-          },
-          in ->
-              new SlotOfFile(
-                  SourceFile.CODER.decode(in), Cid.fromBytes(RecordCoder.readBytes(in)), in.readInt()));
-
-  static final Coder<SlotBlock> SLOT_BLOCK =
-      RecordCoder.of(
-          (b, out) -> {
-            out.writeLong(b.position());
-            writeBlockRef(b.block(), out);
-          },
-          in -> new SlotBlock(in.readLong(), readBlockRef(in)));
-
-  static final Coder<BlockRoot> BLOCK_ROOT =
-      RecordCoder.of(
-          (r, out) -> {
-            out.writeLong(r.position());
-            out.write(r.root().toBytes());
-          },
-          in -> new BlockRoot(in.readLong(), readFr(in)));
-
-  static final Coder<SlotRoot> SLOT_ROOT =
-      RecordCoder.of(
-          (r, out) -> {
-            out.writeInt(r.slot());
-            out.write(r.root().toBytes());
-          },
-          in -> new SlotRoot(in.readInt(), readFr(in)));
 
   static final Coder<Manifests> MANIFESTS =
       RecordCoder.of(

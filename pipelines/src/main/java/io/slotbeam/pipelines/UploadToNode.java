@@ -77,8 +77,8 @@ final class UploadToNode
               IN_FLIGHT, new ThreadFactoryBuilder().setNameFormat("slotbeam-upload-%d").setDaemon(true).build());
     }
 
-    @Teardown
-    public void shutDown() {
+    @Override
+    protected void release() {
       if (senders != null) { // null when the repository could not be attached
         senders.shutdownNow();
       }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.slotbeam.core.cid.Cid;
 import io.slotbeam.core.cid.Multicodec;
 import io.slotbeam.core.dataset.Upload;
+import io.slotbeam.core.erasure.ErasureParams;
 import io.slotbeam.core.store.FileBlockStore;
 import io.slotbeam.core.vectors.WorkedExampleFile;
 import java.io.ByteArrayInputStream;
@@ -80,7 +81,25 @@ class DirectRunnerEncodeTest extends EncodePipelineContract {
     Throwable error = chunkAndAssemble(new SourceFile(file.toString(), 5 * 1024 - 100));
     assertTrue(error.getMessage().contains("file " + file + ", block 4: read 5120 bytes where 5020"), error.getMessage());
     error = chunkAndAssemble(new SourceFile(file.toString(), 4 * 1024));
-    assertTrue(error.getMessage().contains("file " + file + ", block 4: the file has more than the 4096 bytes"), error.getMessage());
+    assertTrue(error.getMessage().contains("file " + file + ", block 3: the file has more than the 4096 bytes"), error.getMessage());
+    assertEquals(List.of(), manifestsIn(dir.resolve("repo")));
+  }
+
+  @Test
+  void aFileShorterThanWhenMatchedFailsTheErasurePathNamingFileAndGroupAndStoresNoManifest() throws IOException {
+    Path file = Files.write(dir.resolve("shrunk-coded.bin"), new byte[5 * 1024]);
+    String repo = dir.resolve("repo").toString();
+    FileBlockStore.open(Path.of(repo));
+    Pipeline pipeline = Pipeline.create(EncodePipeline.options("--inputs=unused", "--repo=" + repo, "--summary=unused"));
+    pipeline
+        .apply(Create.of(new SourceFile(file.toString(), 7 * 1024 + 100)).withCoder(SourceFile.CODER))
+        .apply(new EncodeGroups(repo, new ErasureParams(2, 1, 1024), 64, "java", 4, Optional.empty(), Optional.empty()));
+    Pipeline.PipelineExecutionException error =
+        assertThrows(Pipeline.PipelineExecutionException.class, () -> pipeline.run().waitUntilFinish());
+    // 8 blocks in 4 groups of 2, stepped, in one range: group 1 holds blocks 1 and 5, the first past the end.
+    assertTrue(
+        error.getCause().getMessage().contains("file " + file + ", erasure group 1: read 5120 bytes where 6144 were expected"),
+        error.getCause().getMessage());
     assertEquals(List.of(), manifestsIn(dir.resolve("repo")));
   }
 

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,9 +43,7 @@ class FileBlockStoreTest extends BlockStoreContract {
   void leavesNoTemporaryFilesBehind() throws IOException {
     store.put(Block.of(new byte[] {1, 2, 3}));
     store.putMetadata(Block.of(new byte[] {4}).cid(), new byte[] {5});
-    try (Stream<Path> files = Files.list(root.resolve("tmp"))) {
-      assertEquals(0, files.count());
-    }
+    assertEquals(0, temporaryFiles());
   }
 
   @Test
@@ -65,6 +66,48 @@ class FileBlockStoreTest extends BlockStoreContract {
     Block block = Block.of(new byte[] {7});
     attached.put(block);
     assertTrue(store.has(block.cid()), "both handles see one repository");
+  }
+
+  @Test
+  void aBatchShowsNothingBeforeItsCommitAndEveryBlockAfter() throws IOException {
+    List<Block> blocks = IntStream.range(0, 6).mapToObj(i -> Block.of(new byte[] {9, (byte) i})).toList();
+    FileBlockStore files = FileBlockStore.open(root);
+    ExecutorService disk = Executors.newFixedThreadPool(3);
+    try (FileBlockStore.Batch batch = files.batch()) {
+      for (Block block : blocks) {
+        batch.add(block);
+      }
+      batch.add(blocks.get(0)); // twice in one batch: one file
+      batch.add(Block.empty());
+      for (Block block : blocks) {
+        assertFalse(store.has(block.cid()), "before the commit");
+      }
+      assertEquals(7, temporaryFiles());
+      batch.commit(disk);
+    } finally {
+      disk.shutdownNow();
+    }
+    for (Block block : blocks) {
+      assertEquals(block.cid(), store.get(block.cid()).orElseThrow().cid());
+    }
+    assertEquals(0, temporaryFiles());
+  }
+
+  @Test
+  void closingAnUncommittedBatchLeavesNeitherBlocksNorTemporaryFiles() throws IOException {
+    Block block = Block.of(new byte[] {10, 11});
+    try (FileBlockStore.Batch batch = FileBlockStore.open(root).batch()) {
+      batch.add(block);
+      assertEquals(1, temporaryFiles());
+    }
+    assertFalse(store.has(block.cid()));
+    assertEquals(0, temporaryFiles());
+  }
+
+  private long temporaryFiles() throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve("tmp"))) {
+      return files.count();
+    }
   }
 
   @Test
