@@ -25,24 +25,26 @@ import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole encode pipeline (chunk, erasure K = 8, M = 2, slots with 2 KiB cells) over a 1 GiB
- * file on the DirectRunner with 2 workers, in a JVM limited to {@code -Xmx1g}: passing shows that
- * memory stays bounded by blocks and batches. The slots hash (8 + 2) / 8 × 1 GiB = 1.25 GiB, so
- * protected bytes / score is the rate to compare with {@code SlotBuildBenchmark} at 2 threads (the
- * slot builder alone); the difference is the cost of chunking, erasure coding, the store and Beam.
- * Prints the peak heap at the end. Run alone: {@code java -jar benchmarks/target/benchmarks.jar
- * EncodePipeline}.
+ * The whole encode pipeline (chunk, erasure K = 8, M = 2, slots with 2 KiB cells) over a generated
+ * file on the DirectRunner with 2 workers and the fastest block hasher, in a JVM limited to {@code
+ * -Xmx1g}. The slots hash (8 + 2) / 8 of the file, so 1.25 × 1.048576 × mebibytes / score is the
+ * rate in MB/s to compare with {@code SlotBuildBenchmark} at 2 threads (the slot builder alone,
+ * same unit); the difference is the cost of chunking, erasure coding, the store and Beam. Run both
+ * in one command so that they see the same machine: {@code java -jar
+ * benchmarks/target/benchmarks.jar 'EncodePipeline|SlotBuild' -p threads=2 -p hasher=native -f 1
+ * -wi 2 -i 3 -w 1s -r 1s}. With {@code -p mebibytes=1024} it also shows that memory stays bounded
+ * by blocks and batches; prints the peak heap at the end.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Timeout(time = 60, timeUnit = TimeUnit.MINUTES) // a busy 2-core machine hashes 1.25 GiB slowly
+@Timeout(time = 60, timeUnit = TimeUnit.MINUTES) // a busy 2-core machine hashes 1.25 GiB slowly (mebibytes=1024)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx1g"})
 public class EncodePipelineBenchmark {
-  @Param("1")
-  public int gibibytes;
+  @Param("64")
+  public int mebibytes;
 
   @Param("2")
   public int workers;
@@ -52,7 +54,7 @@ public class EncodePipelineBenchmark {
 
   @Setup(Level.Trial)
   public void createFile() throws IOException {
-    long bytes = gibibytes * ScratchFiles.GIB;
+    long bytes = mebibytes * (1L << 20);
     file = ScratchFiles.randomFile("slotbeam-pipeline-", bytes, bytes * 3, 18);
     workDir = file.getParent();
   }
