@@ -27,7 +27,11 @@ final class MatchFiles extends PTransform<PBegin, PCollection<SourceFile>> {
   public PCollection<SourceFile> expand(PBegin input) {
     return input
         .apply("ListPatterns", Create.of(patterns))
-        .apply("Match", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+        // Without matchAll's own Reshuffle: Distinct below regroups the files anyway, and their
+        // work is spread later, so it would only add a barrier (on the DirectRunner, a wait).
+        .apply(
+            "Match",
+            FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW).withOutputParallelization(false))
         .apply(
             "ToSourceFiles",
             MapElements.into(TypeDescriptor.of(SourceFile.class))
