@@ -3,7 +3,7 @@ package io.slotbeam.core.erasure;
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.block.BlockRef;
 import io.slotbeam.core.cid.Cid;
-import io.slotbeam.core.dataset.ParallelTasks;
+import io.slotbeam.core.concurrent.ParallelTasks;
 import io.slotbeam.core.dataset.Upload;
 import io.slotbeam.core.hash.Sha256Digest;
 import io.slotbeam.core.manifest.Manifest;

@@ -1,6 +1,6 @@
 package io.slotbeam.core.slots;
 
-import io.slotbeam.core.dataset.ParallelTasks;
+import io.slotbeam.core.concurrent.ParallelTasks;
 import io.slotbeam.core.field.Fr;
 import io.slotbeam.core.hash.BlockHasher;
 import io.slotbeam.core.hash.Poseidon2Compressor;

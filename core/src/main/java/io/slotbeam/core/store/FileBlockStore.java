@@ -4,7 +4,7 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import io.slotbeam.core.block.Block;
 import io.slotbeam.core.cid.Cid;
-import io.slotbeam.core.dataset.ParallelTasks;
+import io.slotbeam.core.concurrent.ParallelTasks;
 import io.slotbeam.core.hash.Sha256Digest;
 import io.slotbeam.core.merkle.KeyedMerkleTree;
 import java.io.IOException;

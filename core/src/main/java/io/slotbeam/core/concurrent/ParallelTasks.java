@@ -1,4 +1,4 @@
-package io.slotbeam.core.dataset;
+package io.slotbeam.core.concurrent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
