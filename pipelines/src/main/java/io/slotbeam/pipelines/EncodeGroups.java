@@ -48,7 +48,8 @@ import org.apache.beam.sdk.values.PCollection;
  * before stored), the pipeline ran at a third of the slot builder's rate: each step read every
  * block back with a CID check, and each step's thousands of elements paid the runner's costs.
  * A worker holds K + M blocks; a range's files reach the disk as one {@link
- * FileBlockStore.Batch}. Blocks are hashed by the hasher named in the options ({@link
+ * FileBlockStore.Batch}, committed in the background while the next range is coded ({@link
+ * BackgroundCommits}). Blocks are hashed by the hasher named in the options ({@link
  * BlockHashers#named}), or the fastest one that loads on the worker.
  */
 final class EncodeGroups extends PTransform<PCollection<SourceFile>, PCollection<KV<SourceFile, Manifests>>> {
@@ -119,6 +120,7 @@ final class EncodeGroups extends PTransform<PCollection<SourceFile>, PCollection
     private final Counter slotBlocks = EncodeMetrics.counter(EncodeMetrics.SLOT_BLOCKS);
     private transient BlockHasher hasher;
     private transient LeopardEncoder leopard;
+    private transient BackgroundCommits commits;
 
     EncodeRangeFn(String repo, Coding coding) {
       super(repo);
@@ -129,6 +131,22 @@ final class EncodeGroups extends PTransform<PCollection<SourceFile>, PCollection
     protected void prepare() {
       hasher = coding.blockHasher();
       leopard = LeopardEncoder.fastest();
+      commits = new BackgroundCommits(disk);
+    }
+
+    @Override
+    protected void release() {
+      commits.close();
+    }
+
+    /** The bundle's outputs go on only once all its blocks are on disk. */
+    @FinishBundle
+    public void awaitBlocksOnDisk() {
+      try {
+        commits.awaitAll();
+      } catch (IOException e) {
+        throw failure("the end of a bundle", e);
+      }
     }
 
     @ProcessElement
@@ -137,19 +155,30 @@ final class EncodeGroups extends PTransform<PCollection<SourceFile>, PCollection
       Range range = work.getValue();
       int group = Math.toIntExact(range.first());
       List<EncodedGroup> encoded = new ArrayList<>(range.count());
-      try (SourceBlocks source = SourceBlocks.open(file, coding.blockSize());
-          FileBlockStore.Batch batch = store.batch()) {
+      FileBlockStore.Batch batch = store.batch();
+      try (SourceBlocks source = SourceBlocks.open(file, coding.blockSize())) {
         SteppedLayout layout = coding.layout(file);
         for (; group < range.first() + range.count(); group++) {
           encoded.add(encodeGroup(file, layout, group, source, batch));
         }
-        batch.commit(disk);
+        commits.commit(batch, "file " + file + ", erasure groups " + range.first() + ".." + (group - 1));
       } catch (IOException | RuntimeException e) {
+        discard(batch, e);
+        commits.awaitAllAfter(e);
         throw failure("file " + file + ", erasure group " + group, e);
       }
       for (EncodedGroup done : encoded) {
         slotBlocks.inc(coding.k() + coding.m());
         out.output(KV.of(file, done));
+      }
+    }
+
+    /** Deletes what a failed range wrote; a failure to delete is added to {@code failure}. */
+    private static void discard(FileBlockStore.Batch batch, Exception failure) {
+      try {
+        batch.close();
+      } catch (IOException e) {
+        failure.addSuppressed(e);
       }
     }
 
