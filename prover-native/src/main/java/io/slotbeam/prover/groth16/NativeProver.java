@@ -19,10 +19,10 @@ import io.slotbeam.prover.bn254.ProverNative;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -111,7 +111,7 @@ public final class NativeProver implements Prover, AutoCloseable {
     for (int i = 0; i < witnessSize; i++) {
       System.arraycopy(witness.get(i).toBytes(), 0, wires, Fr.BYTES * i, Fr.BYTES);
     }
-    return new Result(proveLe32(wires), new PublicInputs(List.copyOf(witness.subList(1, publicInputCount + 1))));
+    return result(wires, witness::get);
   }
 
   /**
@@ -120,11 +120,7 @@ public final class NativeProver implements Prover, AutoCloseable {
    */
   public Result prove(Witness witness) {
     checkWitness(witness.size(), witness::get);
-    List<Fr> inputs = new ArrayList<>(publicInputCount);
-    for (int i = 1; i <= publicInputCount; i++) {
-      inputs.add(witness.get(i));
-    }
-    return new Result(proveLe32(witness.toLe32Bytes()), new PublicInputs(inputs));
+    return result(witness.toLe32Bytes(), witness::get);
   }
 
   private void checkWitness(int size, IntFunction<Fr> wire) {
@@ -136,6 +132,12 @@ public final class NativeProver implements Prover, AutoCloseable {
     if (!first.equals(Fr.ONE)) {
       throw new IllegalArgumentException("witness wire 0 is " + first + " but must be the constant 1");
     }
+  }
+
+  /** The proof of the checked witness packed as {@code wires}, with its public inputs read by {@code wire}. */
+  private Result result(byte[] wires, IntFunction<Fr> wire) {
+    List<Fr> inputs = IntStream.rangeClosed(1, publicInputCount).mapToObj(wire).toList();
+    return new Result(proveLe32(wires), new PublicInputs(inputs));
   }
 
   /** The proof of the packed canonical wires (the library rejects a value not below r). */
