@@ -163,6 +163,15 @@ public record Manifest(
     return Cid.VERSION;
   }
 
+  /**
+   * Whether a block of this dataset's tree may have {@code size} bytes: Codex pads every block,
+   * the last too, to {@link #blockSize}, and erasure padding is the empty block (0 bytes). A
+   * download relies on it, so stores check it on what they accept.
+   */
+  public boolean fitsBlockSize(Cid block, int size) {
+    return size == blockSize || block.equals(Cid.emptyBlock());
+  }
+
   /** True iff erasure info is present. */
   public boolean isProtected() {
     return erasure.isPresent();

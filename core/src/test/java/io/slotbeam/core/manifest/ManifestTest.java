@@ -32,6 +32,17 @@ class ManifestTest {
   }
 
   @Test
+  void aBlockFitsItsDatasetOnlyAtTheBlockSizeOrAsTheEmptyPaddingBlock() {
+    Manifest plain = WorkedExample.plain();
+    Cid data = io.slotbeam.core.block.Block.of(new byte[] {1, 2, 3}).cid();
+
+    assertTrue(plain.fitsBlockSize(data, plain.blockSize()));
+    assertFalse(plain.fitsBlockSize(data, plain.blockSize() - 1), "a short last block: Codex pads it");
+    assertFalse(plain.fitsBlockSize(data, 0));
+    assertTrue(plain.fitsBlockSize(Cid.emptyBlock(), 0), "erasure padding");
+  }
+
+  @Test
   void protectedManifestOfSpec8HasSixBlocksInTwoStepsOfThreeSlots() {
     Manifest manifest = WorkedExample.protectedManifest();
 

@@ -122,9 +122,8 @@ public final class NetworkStore {
       Optional<Block> fetched = client.leafBlock(peer, manifest.treeCid(), index, manifest.blocksCount());
       if (fetched.isPresent()) {
         Block block = fetched.get();
-        // Its CID is in the tree, but a manifest can name a block size its tree does not have
-        // (Codex pads every block to it; erasure padding is the empty block).
-        if (block.size() != manifest.blockSize() && !block.cid().equals(Cid.emptyBlock())) {
+        // its CID is in the tree, but a manifest can name a block size its tree does not have
+        if (!manifest.fitsBlockSize(block.cid(), block.size())) {
           throw new PeerException(
               "block " + index + " of tree " + manifest.treeCid() + " from peer " + peer + " has " + block.size()
                   + " bytes, not the manifest's blockSize " + manifest.blockSize());

@@ -187,9 +187,7 @@ final class BlockApi {
             "block " + i + " of tree " + manifest.treeCid() + " (" + tree.get(i)
                 + ") is not stored: PUT every block before the manifest");
       }
-      // Codex pads every block, the last too, to the block size (erasure padding is the empty
-      // block); a download relies on it.
-      if (size.getAsInt() != manifest.blockSize() && !tree.get(i).equals(Cid.emptyBlock())) {
+      if (!manifest.fitsBlockSize(tree.get(i), size.getAsInt())) {
         throw new HttpError(
             HttpError.UNPROCESSABLE,
             "block " + i + " of tree " + manifest.treeCid() + " (" + tree.get(i) + ") has " + size.getAsInt()
