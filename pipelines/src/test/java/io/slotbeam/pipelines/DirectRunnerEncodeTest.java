@@ -133,7 +133,9 @@ class DirectRunnerEncodeTest extends EncodePipelineContract {
     Pipeline pipeline = Pipeline.create(EncodePipeline.options("--inputs=unused", "--repo=" + repo, "--summary=unused"));
     pipeline
         .apply(Create.of(file).withCoder(SourceFile.CODER))
-        .apply(new ChunkFiles(repo, 1024, 4))
+        // one range for these files of up to 8 blocks: a second worker's range could still be
+        // writing blocks after the failure ends the run, racing the cleanup of the test's folder
+        .apply(new ChunkFiles(repo, 1024, 8))
         .apply(new AssemblePlainManifests(repo, 1024, Optional.empty(), Optional.empty()));
     Pipeline.PipelineExecutionException error =
         assertThrows(Pipeline.PipelineExecutionException.class, () -> pipeline.run().waitUntilFinish());
